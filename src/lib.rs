@@ -1,0 +1,18 @@
+//! loaxa: a static-site generator for a commune's public-information campaigns.
+//!
+//! The pipeline runs one way: `source` reads files keeping positions, `model`
+//! checks them into typed values, `derive` computes what the numbers mean,
+//! `render` turns the site into an in-memory map of pages, `output` swaps it
+//! into place atomically.
+
+pub mod charts;
+pub mod cli;
+pub mod cmd;
+pub mod derive;
+pub mod diagnostic;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod source;
+pub mod vi;

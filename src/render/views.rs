@@ -1,0 +1,280 @@
+//! What templates see: plain serializable structs, every number already
+//! formatted for the site's language. Kept apart from the model on purpose:
+//! this is the interface a theme author writes against.
+
+use serde::Serialize;
+
+/// Shared by every page: the frame around `main`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Layout {
+    /// `vi` or `en`, for `<html lang>`.
+    pub lang: String,
+    /// Relative prefix to the site root from this page: `""`, `"../"`, `"../../"`.
+    /// Every internal link in a template is `{{ root }}{{ href }}`.
+    pub root: String,
+    /// This page's path from the site root, e.g. `chien-dich/i-hatinh/`.
+    pub path: String,
+    /// `<title>`: the page's own title, then the site's.
+    pub title: String,
+    /// `<meta name="description">`.
+    pub description: String,
+    /// Absolute URL of this page when `base_url` is set.
+    pub canonical: Option<String>,
+    pub site: SiteView,
+    /// The menu, in order; `current` marks this page's entry.
+    pub nav: Vec<NavItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub commune: String,
+    pub province: String,
+    /// Marks every page "dữ liệu minh họa" (sample data).
+    pub sample: bool,
+    pub hotline: HotlineView,
+    pub portal: Option<LinkView>,
+    /// The first app, for the "download" button in the header.
+    pub apps: Vec<AppView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HotlineView {
+    /// As written: `1900 9038`.
+    pub number: String,
+    /// For `href="tel:…"`: digits and a leading `+` only.
+    pub tel: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    pub title: String,
+    /// Absolute (`https://…`) or root-relative (no leading slash, prefix with `root`).
+    pub href: String,
+    /// True for `http(s)://` links: gets `rel="noopener noreferrer"`.
+    pub external: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    pub title: String,
+    pub href: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AppView {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub ios: Option<String>,
+    pub android: Option<String>,
+    pub guide: Option<String>,
+}
+
+/// A status in words and as a stable code for CSS (`reached`, `on-track`,
+/// `behind`, `no-data`, `unknown`). Never shown by colour alone.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusView {
+    pub code: String,
+    pub label: String,
+}
+
+/// A progress bar toward a target.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgressView {
+    /// 0–100, the bar's fill: share of the target reached.
+    pub fill: f64,
+    /// The bar in words: "Đạt 14,8 % chỉ tiêu".
+    pub label: String,
+}
+
+/// A notice in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoticeItem {
+    pub title: String,
+    pub href: String,
+    pub kind: Option<String>,
+    pub number: Option<String>,
+    /// Formatted date signed: `2/6/2026`.
+    pub date: String,
+    /// ISO date for `<time datetime>`.
+    pub date_iso: String,
+    pub draft: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HomePage {
+    pub campaigns: Vec<CampaignCard>,
+    pub notices: Vec<NoticeItem>,
+}
+
+/// A campaign on the home page.
+#[derive(Debug, Clone, Serialize)]
+pub struct CampaignCard {
+    pub title: String,
+    pub href: String,
+    /// Sanitized inline HTML.
+    pub summary_html: String,
+    /// The first indicator's latest rate or count: "4,44 %".
+    pub headline: Option<String>,
+    /// What the headline is: "1.299/29.226 người dân từ 18 tuổi trở lên có tài khoản".
+    pub headline_label: Option<String>,
+    pub progress: Option<ProgressView>,
+    pub status: StatusView,
+    /// "29/5/2026", when the newest figure was reported.
+    pub updated: Option<String>,
+    pub updated_iso: Option<String>,
+    pub deadline: Option<String>,
+    pub overdue: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CampaignPage {
+    pub id: String,
+    pub title: String,
+    pub summary_html: String,
+    pub app: Option<AppView>,
+    /// "13/5/2026 – 30/6/2026".
+    pub period: Option<String>,
+    pub deadline: Option<String>,
+    /// "còn 37 ngày" / "đã hết hạn 5 ngày".
+    pub days_left: Option<String>,
+    /// "Báo cáo vào thứ Hai, thứ Năm trước 14:00".
+    pub reporting: Option<String>,
+    /// Said plainly when figures are overdue by the reporting schedule.
+    pub overdue: Option<String>,
+    pub indicators: Vec<IndicatorView>,
+    pub phases: Vec<PhaseView>,
+    pub notices: Vec<NoticeItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorView {
+    /// Anchor on the page: `chi-so-adults`.
+    pub anchor: String,
+    pub label: String,
+    pub unit: Option<String>,
+    pub status: StatusView,
+    /// The big number: "4,44 %" (or "1.299" without a population).
+    pub headline: Option<String>,
+    /// The sentence under it: "1.299 trên 29.226 tài khoản, ngày 29/5/2026".
+    pub headline_detail: Option<String>,
+    /// "khoảng" when the source said "about".
+    pub approximate: bool,
+    pub progress: Option<ProgressView>,
+    /// "Mục tiêu: 30 % (8.768 tài khoản) trước 31/12/2026".
+    pub target: Option<String>,
+    /// Each derived fact as a label and a value, in reading order:
+    /// still needed, days left, pace so far, pace needed, projection, rank.
+    pub facts: Vec<Fact>,
+    /// "thứ 45/69 xã, phường trong tỉnh".
+    pub rank: Option<String>,
+    pub updated: Option<String>,
+    pub updated_iso: Option<String>,
+    /// Inline SVG, already safe (generated, no user HTML inside unescaped).
+    pub chart_svg: Option<String>,
+    pub table: FigureTable,
+    pub breakdowns: Vec<BreakdownView>,
+    /// Warnings about this indicator's figures that readers should see
+    /// (e.g. the stated rate differs from the computed one).
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+}
+
+/// The figures as a table: headers and rows of formatted cells.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureTable {
+    pub caption: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BreakdownView {
+    /// "Theo thôn, ngày 10/6/2026".
+    pub title: String,
+    pub chart_svg: Option<String>,
+    pub table: FigureTable,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseView {
+    pub name: String,
+    /// "13/5/2026 – 17/5/2026".
+    pub period: String,
+    /// "Đảng viên: 85 %; Hội viên: 10 %".
+    pub targets: Vec<Fact>,
+    /// `past`, `current` or `future`, relative to today.
+    pub timing: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NoticeListPage {
+    pub notices: Vec<NoticeItem>,
+}
+
+/// An official letter, laid out as it was signed (Nghị định 30/2020 layout).
+#[derive(Debug, Clone, Serialize)]
+pub struct NoticePage {
+    /// "ỦY BAN NHÂN DÂN" then "XÃ LỘC HÀ": upper-case lines of the issuer.
+    pub issuer_lines: Vec<String>,
+    pub kind: Option<String>,
+    /// "Số: 959/UBND-VHXH", or "Số: …" for a draft.
+    pub number: Option<String>,
+    /// "Lộc Hà, ngày 02 tháng 6 năm 2026".
+    pub place_date: String,
+    pub date_iso: String,
+    /// "2/6/2026" for metadata lists.
+    pub date: String,
+    pub effective: Option<String>,
+    pub title: String,
+    pub recipients: Vec<String>,
+    /// Sanitized HTML.
+    pub body_html: String,
+    pub distribution: Vec<String>,
+    pub signer: Option<SignerView>,
+    pub attachments: Vec<LinkView>,
+    pub campaigns: Vec<LinkView>,
+    pub draft: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SignerView {
+    /// Upper case as printed: "TM. ỦY BAN NHÂN DÂN".
+    pub on_behalf: Option<String>,
+    pub authority: Option<String>,
+    pub position: Option<String>,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AppsPage {
+    pub apps: Vec<AppView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactsPage {
+    pub contacts: Vec<ContactView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactView {
+    pub name: String,
+    pub role: Option<String>,
+    pub phone: Option<String>,
+    pub tel: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FreePage {
+    pub title: String,
+    pub body_html: String,
+}

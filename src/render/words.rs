@@ -1,0 +1,1 @@
+//! The site's own words in each language, handed to templates as `t`.

@@ -1,0 +1,1 @@
+//! Reading site files: YAML with positions, front matter, the file walk.
