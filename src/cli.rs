@@ -1,1 +1,87 @@
-//! TODO
+//! Command-line arguments: one struct per command.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "loaxa",
+    version,
+    about = "Trang thông tin chiến dịch của xã từ dữ liệu YAML và văn bản Markdown"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (public/ by default).
+    Build(BuildArgs),
+    /// Check the site's data and content without writing anything.
+    Check(CheckArgs),
+}
+
+/// Options shared by every command that reads a site.
+#[derive(Debug, Args, Clone)]
+pub struct SiteArgs {
+    /// The site folder (the one holding data/ and content/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// "Today" as YYYY-MM-DD, for days left and overdue figures; defaults to
+    /// SOURCE_DATE_EPOCH, then the clock, in the site's timezone.
+    #[arg(long, value_parser = parse_date)]
+    pub today: Option<chrono::NaiveDate>,
+    /// Language of messages: vi or en (defaults to the site's language).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Include draft notices.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The output folder; replaced whole, only when the build succeeds.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// The address the site is published at, for canonical links and the sitemap.
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Fail on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Fail on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// How to print problems.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Github,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Vi,
+    En,
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date as YYYY-MM-DD"))
+}

@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod pipeline;
 pub mod render;
 pub mod source;
 pub mod vi;

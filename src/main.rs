@@ -1,1 +1,20 @@
-fn main() {}
+use std::process::ExitCode;
+
+use clap::Parser;
+use loaxa::cli::{Cli, Command};
+use loaxa::cmd::{self, EXIT_USAGE};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { EXIT_USAGE } else { 0 });
+        }
+    };
+    let code = match &cli.command {
+        Command::Build(args) => cmd::build::run(args),
+        Command::Check(args) => cmd::check::run(args),
+    };
+    ExitCode::from(code)
+}

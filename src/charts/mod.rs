@@ -6,6 +6,18 @@ use chrono::NaiveDate;
 
 use crate::vi::Lang;
 
+mod bars;
+#[cfg(test)]
+mod samples;
+mod svg;
+mod ticks;
+mod time_series;
+#[cfg(test)]
+mod xml_check;
+
+pub use bars::bars_svg;
+pub use time_series::time_series_svg;
+
 /// What the y axis counts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Scale {

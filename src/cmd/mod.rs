@@ -1,1 +1,10 @@
-//! One module per command.
+//! One module per command, each a few dozen lines over the library.
+
+pub mod build;
+pub mod check;
+pub mod report;
+
+/// Exit statuses: success, content errors, usage errors.
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_CONTENT: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;

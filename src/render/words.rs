@@ -1,1 +1,425 @@
 //! The site's own words in each language, handed to templates as `t`.
+//!
+//! Only the theme's fixed wording lives here: everything about the commune
+//! (names, numbers, dates, the letters themselves) comes from the site's files
+//! through the views. A template writes `{{ t.skip_link }}`, never a literal
+//! string, so an English site (`language: en`) reads English throughout.
+
+use serde::Serialize;
+
+use crate::vi::Lang;
+
+/// One field per phrase the default theme prints. Every field is filled in
+/// both languages (a test below checks that none is empty).
+#[derive(Debug, Clone, Serialize)]
+pub struct Words {
+    // ---- frame: header, menu, footer (base.html) ----
+    /// First focusable element: jumps to `<main id="noi-dung">`.
+    pub skip_link: &'static str,
+    /// `aria-label` of the main `<nav>`.
+    pub menu: &'static str,
+    /// Link text back to the home page.
+    pub home: &'static str,
+    /// Banner on every page of a `sample: true` site.
+    pub sample_banner: &'static str,
+    /// Words on the hotline button, above the number.
+    pub hotline_cta: &'static str,
+    /// The header button to the apps page, and the apps page's title.
+    pub download_app: &'static str,
+    /// Footer: who publishes the site.
+    pub footer_publisher: &'static str,
+    /// Footer: label before the link back to the commune's portal.
+    pub footer_portal: &'static str,
+    /// Footer: link to the contacts page.
+    pub footer_contacts: &'static str,
+    /// Footer: how the figures are made and what to do about a mistake.
+    pub footer_note: &'static str,
+
+    // ---- statuses and figures (shared) ----
+    /// "Cập nhật ngày" before a date.
+    pub updated_on: &'static str,
+    /// "khoảng" before an approximate figure.
+    pub approximately: &'static str,
+    /// Label of an indicator's or campaign's status.
+    pub status: &'static str,
+    /// "Mục tiêu" (target).
+    pub target: &'static str,
+    /// Label of a deadline.
+    pub deadline: &'static str,
+
+    // ---- home (index.html) ----
+    /// Heading over the campaign cards.
+    pub campaigns: &'static str,
+    /// When there is no campaign yet.
+    pub no_campaigns: &'static str,
+    /// A card whose figures are late by the reporting schedule.
+    pub overdue_short: &'static str,
+    /// Heading over the latest notices.
+    pub latest_notices: &'static str,
+    /// Link to the list of every notice.
+    pub all_notices: &'static str,
+    /// When there is no notice yet.
+    pub no_notices: &'static str,
+    /// Heading of the hotline box on the home and apps pages.
+    pub need_help: &'static str,
+    /// Sentence before the hotline number in that box.
+    pub need_help_text: &'static str,
+
+    // ---- campaign (campaign.html) ----
+    /// Heading over the campaign's period, deadline and schedule.
+    pub campaign_facts: &'static str,
+    /// Label of the campaign period ("13/5/2026 – 30/6/2026").
+    pub period: &'static str,
+    /// Label of "còn 37 ngày".
+    pub time_left: &'static str,
+    /// Label of the reporting schedule.
+    pub reporting: &'static str,
+    /// Title of the warning shown when figures are late.
+    pub overdue_title: &'static str,
+    /// Heading of the list of a campaign's indicators (when several).
+    pub indicators: &'static str,
+    /// Label of the indicator's rank among communes.
+    pub rank: &'static str,
+    /// "Biểu đồ" (chart), starts a chart's caption.
+    pub chart: &'static str,
+    /// Under a chart: where its numbers are as text.
+    pub chart_see_table: &'static str,
+    /// "Bảng số liệu" (figure table), heading over a table.
+    pub table: &'static str,
+    /// Small hint over a wide table on a phone.
+    pub table_scroll_hint: &'static str,
+    /// Heading of the notes readers should see about the figures.
+    pub notes: &'static str,
+    /// Heading over the breakdowns (by village, unit…).
+    pub breakdowns: &'static str,
+    /// "Các đợt" (phases).
+    pub phases: &'static str,
+    /// Phase timing `past`.
+    pub phase_past: &'static str,
+    /// Phase timing `current`.
+    pub phase_current: &'static str,
+    /// Phase timing `future`.
+    pub phase_future: &'static str,
+    /// "Văn bản liên quan" (related notices).
+    pub related_notices: &'static str,
+
+    // ---- notices (notices.html, notice.html) ----
+    /// Title of the list of notices.
+    pub notices: &'static str,
+    /// Sentence under that title.
+    pub notices_intro: &'static str,
+    /// "Dự thảo" marker of a draft.
+    pub draft: &'static str,
+    /// Sentence explaining the draft marker on a notice page.
+    pub draft_note: &'static str,
+    /// National motto, first line.
+    pub motto_country: &'static str,
+    /// National motto, second line.
+    pub motto_words: &'static str,
+    /// "V/v", before the subject of a công văn.
+    pub subject_abbr: &'static str,
+    /// What "V/v" stands for (`<abbr title>`).
+    pub subject_abbr_full: &'static str,
+    /// "Kính gửi:" before the recipients.
+    pub recipients: &'static str,
+    /// "Nơi nhận:" before the distribution list.
+    pub distribution: &'static str,
+    /// `aria-label` of the signature block.
+    pub signature: &'static str,
+    /// Heading over the attachments.
+    pub attachments: &'static str,
+    /// Heading over the notice's metadata (Nghị định 42/2022).
+    pub notice_info: &'static str,
+    /// Metadata: the kind of letter.
+    pub kind: &'static str,
+    /// Metadata: the letter's number.
+    pub number: &'static str,
+    /// Prefix printed before the number in a list ("Số").
+    pub number_prefix: &'static str,
+    /// Metadata: the date signed.
+    pub date_signed: &'static str,
+    /// Metadata: the date it takes effect.
+    pub date_effective: &'static str,
+    /// Metadata: who issued it.
+    pub issuer: &'static str,
+    /// Metadata: the campaigns the notice belongs to.
+    pub notice_campaigns: &'static str,
+    /// The kind a letter without "V/v" subject would not have: "Công văn".
+    /// A notice whose kind is this (any case) or absent gets "V/v" before its subject.
+    pub kind_letter: &'static str,
+
+    // ---- apps (apps.html) ----
+    /// Sentence under the apps page title: which store for which phone.
+    pub apps_intro: &'static str,
+    /// "Tải trên App Store".
+    pub app_store: &'static str,
+    /// Which phones use it: "cho iPhone".
+    pub app_store_for: &'static str,
+    /// "Tải trên Google Play".
+    pub google_play: &'static str,
+    /// Which phones use it: "cho điện thoại Android".
+    pub google_play_for: &'static str,
+    /// "Hướng dẫn" (guide), link to an app's guide.
+    pub guide: &'static str,
+    /// When the site lists no app.
+    pub no_apps: &'static str,
+
+    // ---- contacts (contacts.html) ----
+    /// Title of the contacts page.
+    pub contacts: &'static str,
+    /// Heading over the people to contact.
+    pub contact_people: &'static str,
+    /// "Gọi" (call), before a contact's phone number on its button.
+    pub call: &'static str,
+    /// Label of a phone number.
+    pub phone: &'static str,
+    /// Label of an e-mail address.
+    pub email: &'static str,
+    /// When the site lists no contact person.
+    pub no_contacts: &'static str,
+
+    // ---- 404 ----
+    /// Title of the 404 page.
+    pub not_found: &'static str,
+    /// Plain sentence under it.
+    pub not_found_text: &'static str,
+    /// Sentence before the links out.
+    pub not_found_try: &'static str,
+}
+
+/// Vietnamese, the default.
+pub const VI: Words = Words {
+    skip_link: "Bỏ qua, đến nội dung chính",
+    menu: "Danh mục chính",
+    home: "Trang chủ",
+    sample_banner: "Dữ liệu minh họa — không phải số liệu chính thức",
+    hotline_cta: "Gọi đường dây nóng",
+    download_app: "Tải ứng dụng",
+    footer_publisher: "Cơ quan công bố",
+    footer_portal: "Cổng thông tin chính thức",
+    footer_contacts: "Danh bạ liên hệ",
+    footer_note: "Tỷ lệ và số còn thiếu trên trang được tính lại từ số liệu báo cáo chính thức. \
+                  Nếu thấy thông tin chưa đúng, xin gọi đường dây nóng.",
+
+    updated_on: "Cập nhật ngày",
+    approximately: "khoảng",
+    status: "Tình trạng",
+    target: "Mục tiêu",
+    deadline: "Hạn hoàn thành",
+
+    campaigns: "Các chiến dịch",
+    no_campaigns: "Hiện chưa có chiến dịch nào.",
+    overdue_short: "Số liệu chưa được cập nhật đúng lịch",
+    latest_notices: "Văn bản mới",
+    all_notices: "Xem tất cả văn bản",
+    no_notices: "Hiện chưa có văn bản nào.",
+    need_help: "Cần hỗ trợ?",
+    need_help_text: "Có câu hỏi, cần hướng dẫn hoặc muốn phản ánh, xin gọi:",
+
+    campaign_facts: "Thời gian và lịch báo cáo",
+    period: "Thời gian thực hiện",
+    time_left: "Thời gian còn lại",
+    reporting: "Lịch báo cáo",
+    overdue_title: "Số liệu chưa được cập nhật",
+    indicators: "Các chỉ số",
+    rank: "Xếp hạng",
+    chart: "Biểu đồ",
+    chart_see_table: "Các số liệu trong biểu đồ có đầy đủ trong bảng dưới đây.",
+    table: "Bảng số liệu",
+    table_scroll_hint: "Bảng rộng: vuốt sang ngang để xem hết.",
+    notes: "Lưu ý về số liệu",
+    breakdowns: "Chi tiết theo đơn vị",
+    phases: "Các đợt",
+    phase_past: "Đã kết thúc",
+    phase_current: "Đang diễn ra",
+    phase_future: "Sắp diễn ra",
+    related_notices: "Văn bản liên quan",
+
+    notices: "Văn bản",
+    notices_intro: "Công văn, kế hoạch, thông báo của chính quyền xã, đăng đúng như bản đã ký.",
+    draft: "Dự thảo",
+    draft_note: "Văn bản này đang là dự thảo: chưa ký ban hành, chưa có hiệu lực.",
+    motto_country: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    motto_words: "Độc lập - Tự do - Hạnh phúc",
+    subject_abbr: "V/v",
+    subject_abbr_full: "Về việc",
+    recipients: "Kính gửi:",
+    distribution: "Nơi nhận:",
+    signature: "Chữ ký",
+    attachments: "Tệp đính kèm",
+    notice_info: "Thông tin văn bản",
+    kind: "Loại văn bản",
+    number: "Số, ký hiệu",
+    number_prefix: "Số",
+    date_signed: "Ngày ký",
+    date_effective: "Ngày có hiệu lực",
+    issuer: "Cơ quan ban hành",
+    notice_campaigns: "Thuộc chiến dịch",
+    kind_letter: "Công văn",
+
+    apps_intro: "Chọn đúng kho ứng dụng cho điện thoại của mình: iPhone tải trên App Store, \
+                 điện thoại Android (Samsung, Oppo, Xiaomi, Vivo…) tải trên Google Play.",
+    app_store: "Tải trên App Store",
+    app_store_for: "cho iPhone",
+    google_play: "Tải trên Google Play",
+    google_play_for: "cho điện thoại Android",
+    guide: "Hướng dẫn",
+    no_apps: "Hiện chưa có ứng dụng nào.",
+
+    contacts: "Liên hệ",
+    contact_people: "Cán bộ phụ trách",
+    call: "Gọi",
+    phone: "Điện thoại",
+    email: "Thư điện tử",
+    no_contacts: "Hiện chưa có danh bạ cán bộ phụ trách.",
+
+    not_found: "Không tìm thấy trang",
+    not_found_text: "Trang bạn tìm không có hoặc đã được chuyển sang địa chỉ khác.",
+    not_found_try: "Bạn có thể:",
+};
+
+/// English, for `language: en` sites.
+pub const EN: Words = Words {
+    skip_link: "Skip to main content",
+    menu: "Main menu",
+    home: "Home",
+    sample_banner: "Sample data — not official figures",
+    hotline_cta: "Call the hotline",
+    download_app: "Get the app",
+    footer_publisher: "Published by",
+    footer_portal: "Official portal",
+    footer_contacts: "Contacts",
+    footer_note: "Rates and counts still needed are recomputed from the officially reported figures. \
+                  If something looks wrong, please call the hotline.",
+
+    updated_on: "Updated",
+    approximately: "about",
+    status: "Status",
+    target: "Target",
+    deadline: "Deadline",
+
+    campaigns: "Campaigns",
+    no_campaigns: "There is no campaign yet.",
+    overdue_short: "Figures are late by the reporting schedule",
+    latest_notices: "Latest notices",
+    all_notices: "See all notices",
+    no_notices: "There is no notice yet.",
+    need_help: "Need help?",
+    need_help_text: "For questions, help or to report a problem, call:",
+
+    campaign_facts: "Dates and reporting",
+    period: "Period",
+    time_left: "Time left",
+    reporting: "Reporting schedule",
+    overdue_title: "Figures are not up to date",
+    indicators: "Indicators",
+    rank: "Rank",
+    chart: "Chart",
+    chart_see_table: "Every figure in the chart is in the table below.",
+    table: "Figures",
+    table_scroll_hint: "Wide table: swipe sideways to see all of it.",
+    notes: "About these figures",
+    breakdowns: "Breakdown",
+    phases: "Phases",
+    phase_past: "Finished",
+    phase_current: "Under way",
+    phase_future: "Coming up",
+    related_notices: "Related notices",
+
+    notices: "Notices",
+    notices_intro: "Official letters, plans and announcements, published as signed.",
+    draft: "Draft",
+    draft_note: "This notice is a draft: not yet signed, not in force.",
+    motto_country: "SOCIALIST REPUBLIC OF VIETNAM",
+    motto_words: "Independence - Freedom - Happiness",
+    subject_abbr: "Re:",
+    subject_abbr_full: "Regarding",
+    recipients: "To:",
+    distribution: "Copies to:",
+    signature: "Signature",
+    attachments: "Attachments",
+    notice_info: "About this notice",
+    kind: "Type",
+    number: "Number",
+    number_prefix: "No.",
+    date_signed: "Date signed",
+    date_effective: "Date in force",
+    issuer: "Issued by",
+    notice_campaigns: "Campaign",
+    kind_letter: "Công văn",
+
+    apps_intro: "Pick the store for your phone: iPhones use the App Store, \
+                 Android phones (Samsung, Oppo, Xiaomi, Vivo…) use Google Play.",
+    app_store: "Download on the App Store",
+    app_store_for: "for iPhone",
+    google_play: "Get it on Google Play",
+    google_play_for: "for Android phones",
+    guide: "Guide",
+    no_apps: "There is no app yet.",
+
+    contacts: "Contacts",
+    contact_people: "People to contact",
+    call: "Call",
+    phone: "Phone",
+    email: "E-mail",
+    no_contacts: "There is no contact person listed yet.",
+
+    not_found: "Page not found",
+    not_found_text: "The page you are looking for does not exist or has moved.",
+    not_found_try: "You can:",
+};
+
+/// The theme's words for a site language.
+pub fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Vi => &VI,
+        Lang::En => &EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(w: &Words) -> serde_json::Map<String, serde_json::Value> {
+        match serde_json::to_value(w) {
+            Ok(serde_json::Value::Object(map)) => map,
+            other => panic!("Words must serialize to an object, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn no_field_is_empty_in_either_language() {
+        for (name, w) in [("vi", &VI), ("en", &EN)] {
+            for (key, value) in fields(w) {
+                let text = value.as_str().unwrap_or_default();
+                assert!(!text.trim().is_empty(), "{name}: `{key}` is empty");
+                assert!(!text.contains("  "), "{name}: `{key}` has a double space");
+            }
+        }
+    }
+
+    #[test]
+    fn both_languages_have_the_same_fields() {
+        let vi: Vec<_> = fields(&VI).keys().cloned().collect();
+        let en: Vec<_> = fields(&EN).keys().cloned().collect();
+        assert_eq!(vi, en);
+    }
+
+    #[test]
+    fn words_follow_the_language() {
+        assert_eq!(words(Lang::Vi).hotline_cta, "Gọi đường dây nóng");
+        assert_eq!(words(Lang::En).hotline_cta, "Call the hotline");
+    }
+
+    #[test]
+    fn vietnamese_words_keep_their_diacritics() {
+        // The strings officials expect to see, exactly (NFC, with tone marks).
+        assert_eq!(VI.motto_country, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        assert_eq!(VI.motto_words, "Độc lập - Tự do - Hạnh phúc");
+        assert_eq!(VI.recipients, "Kính gửi:");
+        assert_eq!(VI.distribution, "Nơi nhận:");
+        assert_eq!(VI.download_app, "Tải ứng dụng");
+        assert!(VI.sample_banner.starts_with("Dữ liệu minh họa"));
+    }
+}

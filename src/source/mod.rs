@@ -1,1 +1,6 @@
 //! Reading site files: YAML with positions, front matter, the file walk.
+
+pub mod files;
+pub mod yaml;
+
+pub use files::{FrontMatter, SourceFile, Sources, read_sources, split_front_matter};

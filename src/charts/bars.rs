@@ -1,0 +1,301 @@
+//! A breakdown on one date as horizontal bars: one row per village, unit or
+//! commune, in the caller's order, each with its value written at the bar's
+//! end and its own target marked across it.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::svg::{self, Axis, Canvas, DrawResult, FONT_SIZE, Meta, Plot, colour};
+use super::ticks::{self, ValueAxis};
+use super::{Bars, Scale};
+use crate::vi::Lang;
+
+const WIDTH: u32 = 640;
+/// One row per bar: tall enough for a 15-unit name with air around it.
+const ROW: f64 = 28.0;
+/// Bar thickness as a share of the row.
+const BAR: f64 = 0.6;
+/// The target mark overhangs the bar a little so it shows against white.
+const MARK: f64 = 0.42;
+const MARGIN: u32 = 8;
+/// The value tick labels above the bars.
+const AXIS: u32 = 26;
+/// The legend line ("│ Mục tiêu"), only when some row has a target.
+const LEGEND: u32 = 24;
+
+/// Draws the chart; see the module docs of [`super`].
+pub fn bars_svg(chart: &Bars) -> String {
+    let layout = Layout::new(chart);
+    let meta = Meta {
+        id: &chart.id,
+        title: &chart.title,
+        desc: &chart.desc,
+        class: "chart-bars",
+        width: WIDTH,
+        height: layout.height,
+    };
+    svg::render(&meta, |root| draw(root, chart, &layout))
+}
+
+struct Layout {
+    rows: usize,
+    names: Vec<String>,
+    values: Vec<String>,
+    x: ValueAxis,
+    x_labels: Vec<(f64, String)>,
+    legend: bool,
+    left: u32,
+    right: u32,
+    height: u32,
+}
+
+impl Layout {
+    fn new(chart: &Bars) -> Self {
+        let rows = chart.bars.len();
+        let x = value_axis(chart);
+        let x_labels = x
+            .ticks
+            .iter()
+            .map(|&t| (t, ticks::format_value(chart.lang, chart.scale, t)))
+            .collect();
+        let (names, left) = names(chart);
+        let values: Vec<String> = chart
+            .bars
+            .iter()
+            .map(|b| ticks::format_value(chart.lang, chart.scale, b.value))
+            .collect();
+        let widest_value = values
+            .iter()
+            .map(|v| ticks::text_width(v, FONT_SIZE))
+            .fold(ticks::text_width("100 %", FONT_SIZE), f64::max);
+        let legend = chart
+            .bars
+            .iter()
+            .any(|b| b.target.is_some_and(f64::is_finite));
+        let body = ROW * rows.max(2) as f64;
+        Layout {
+            rows,
+            names,
+            values,
+            x,
+            x_labels,
+            legend,
+            left,
+            right: (widest_value + 14.0).min(200.0) as u32,
+            height: (f64::from(MARGIN * 2 + AXIS + legend_height(legend)) + body) as u32,
+        }
+    }
+
+    /// The y position (in plot coordinates) of row `i`'s centre; the first
+    /// row is at the top.
+    fn centre(&self, i: usize) -> f64 {
+        self.rows as f64 - i as f64 - 0.5
+    }
+}
+
+fn legend_height(legend: bool) -> u32 {
+    if legend { LEGEND } else { 0 }
+}
+
+/// From 0 to a round number past the largest value or target; percents stop
+/// at 100.
+fn value_axis(chart: &Bars) -> ValueAxis {
+    let largest = chart
+        .bars
+        .iter()
+        .flat_map(|b| [Some(b.value), b.target])
+        .flatten()
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max);
+    let axis = ticks::count_axis(largest);
+    if chart.scale == Scale::Percent && axis.top > 100.0 {
+        ticks::value_axis(Scale::Percent, largest)
+    } else {
+        axis
+    }
+}
+
+/// Row names cleaned and shortened to fit a column of at most 240 units
+/// (the page's table beside the chart has them in full), and that column's
+/// width.
+fn names(chart: &Bars) -> (Vec<String>, u32) {
+    const MAX_COLUMN: f64 = 240.0;
+    let max_chars = ((MAX_COLUMN - 16.0) / (FONT_SIZE * 0.6)) as usize;
+    let names: Vec<String> = chart
+        .bars
+        .iter()
+        .map(|b| match svg::clean(&b.name) {
+            n if n.is_empty() => "–".to_string(),
+            n => svg::truncate(&n, max_chars),
+        })
+        .collect();
+    let widest = names
+        .iter()
+        .map(|n| ticks::text_width(n, FONT_SIZE))
+        .fold(0.0, f64::max);
+    (names, (widest + 16.0).clamp(60.0, MAX_COLUMN) as u32)
+}
+
+fn draw(root: &Canvas<'_>, chart: &Bars, layout: &Layout) -> DrawResult {
+    root.fill(&WHITE)?;
+    let rows = layout.rows.max(1) as f64;
+    let centres: Vec<f64> = (0..layout.rows).map(|i| layout.centre(i)).collect();
+    let mut plot = ChartBuilder::on(root)
+        .margin_top(MARGIN + legend_height(layout.legend))
+        .margin_bottom(MARGIN)
+        .margin_right(layout.right)
+        .set_label_area_size(LabelAreaPosition::Top, AXIS)
+        .y_label_area_size(layout.left)
+        .build_cartesian_2d(
+            Axis::new(0.0, layout.x.top, layout.x.ticks.clone()),
+            Axis::new(0.0, rows, centres),
+        )?;
+    draw_mesh(&mut plot, layout)?;
+    draw_bars(&mut plot, chart, layout)?;
+    draw_targets(&mut plot, chart, layout)?;
+    draw_values(root, &plot, chart, layout)?;
+    if layout.legend {
+        draw_legend(root, &plot, chart.lang)?;
+    }
+    if layout.rows == 0 {
+        draw_empty_message(root, &plot, chart.lang)?;
+    }
+    Ok(())
+}
+
+/// Value ticks on top with faint vertical gridlines; row names on the left;
+/// a baseline at zero.
+fn draw_mesh(plot: &mut Plot<'_, '_>, layout: &Layout) -> DrawResult {
+    let x_label = |x: &f64| {
+        layout
+            .x_labels
+            .iter()
+            .find(|(t, _)| (t - x).abs() < 1e-9)
+            .map(|(_, l)| l.clone())
+            .unwrap_or_default()
+    };
+    let y_label = |y: &f64| {
+        let row = (layout.rows as f64 - 0.5 - y).round();
+        if row < 0.0 {
+            return String::new();
+        }
+        layout.names.get(row as usize).cloned().unwrap_or_default()
+    };
+    plot.configure_mesh()
+        .disable_y_mesh()
+        .bold_line_style(colour::GRID.stroke_width(1))
+        .light_line_style(TRANSPARENT)
+        .axis_style(TRANSPARENT)
+        .set_all_tick_mark_size(4)
+        .x_label_style(svg::font(
+            FONT_SIZE,
+            colour::MUTED,
+            HPos::Center,
+            VPos::Bottom,
+        ))
+        .y_label_style(svg::font(FONT_SIZE, colour::INK, HPos::Right, VPos::Center))
+        .x_label_formatter(&x_label)
+        .y_label_formatter(&y_label)
+        .draw()?;
+    let rows = layout.rows.max(1) as f64;
+    plot.draw_series(std::iter::once(PathElement::new(
+        [(0.0, 0.0), (0.0, rows)],
+        colour::AXIS.stroke_width(1),
+    )))?;
+    Ok(())
+}
+
+fn draw_bars(plot: &mut Plot<'_, '_>, chart: &Bars, layout: &Layout) -> DrawResult {
+    let top = layout.x.top;
+    let bars = chart.bars.iter().enumerate().filter_map(|(i, bar)| {
+        if !bar.value.is_finite() {
+            return None;
+        }
+        let c = layout.centre(i);
+        let end = bar.value.clamp(0.0, top);
+        let corners = [(0.0, c + BAR / 2.0), (end, c - BAR / 2.0)];
+        Some(Rectangle::new(corners, colour::SERIES.filled()))
+    });
+    plot.draw_series(bars)?;
+    Ok(())
+}
+
+/// Each row's target as a short vertical mark across its bar, with a white
+/// casing so it stays visible on the dark bar as well as on the white ground.
+fn draw_targets(plot: &mut Plot<'_, '_>, chart: &Bars, layout: &Layout) -> DrawResult {
+    let top = layout.x.top;
+    let marks: Vec<[(f64, f64); 2]> = chart
+        .bars
+        .iter()
+        .enumerate()
+        .filter_map(|(i, bar)| {
+            let t = bar.target.filter(|t| t.is_finite())?.clamp(0.0, top);
+            let c = layout.centre(i);
+            Some([(t, c + MARK), (t, c - MARK)])
+        })
+        .collect();
+    plot.draw_series(
+        marks
+            .iter()
+            .map(|m| PathElement::new(*m, WHITE.stroke_width(6))),
+    )?;
+    plot.draw_series(
+        marks
+            .iter()
+            .map(|m| PathElement::new(*m, colour::TARGET.stroke_width(3))),
+    )?;
+    Ok(())
+}
+
+/// The value written just past the end of each bar (or of its target mark,
+/// when the mark sticks out further, so the two never overlap).
+fn draw_values(
+    root: &Canvas<'_>,
+    plot: &Plot<'_, '_>,
+    chart: &Bars,
+    layout: &Layout,
+) -> DrawResult {
+    let top = layout.x.top;
+    for (i, (bar, text)) in chart.bars.iter().zip(&layout.values).enumerate() {
+        let reach = [Some(bar.value), bar.target]
+            .into_iter()
+            .flatten()
+            .filter(|v| v.is_finite())
+            .fold(0.0, f64::max)
+            .min(top);
+        let (x, y) = plot.backend_coord(&(reach, layout.centre(i)));
+        let style = svg::font(FONT_SIZE, colour::INK, HPos::Left, VPos::Center);
+        root.draw(&Text::new(text.as_str(), (x + 6, y), style))?;
+    }
+    Ok(())
+}
+
+/// "│ Mục tiêu" above the axis, explaining the marks.
+fn draw_legend(root: &Canvas<'_>, plot: &Plot<'_, '_>, lang: Lang) -> DrawResult {
+    let (xs, _) = plot.plotting_area().get_pixel_range();
+    let y = (MARGIN + LEGEND / 2) as i32;
+    let x = xs.start + 2;
+    root.draw(&PathElement::new(
+        vec![(x, y - 8), (x, y + 8)],
+        colour::TARGET.stroke_width(3),
+    ))?;
+    let text = match lang {
+        Lang::Vi => "Mục tiêu của từng dòng",
+        Lang::En => "Target for each row",
+    };
+    let style = svg::font(FONT_SIZE, colour::INK, HPos::Left, VPos::Center);
+    root.draw(&Text::new(text, (x + 8, y), style))?;
+    Ok(())
+}
+
+fn draw_empty_message(root: &Canvas<'_>, plot: &Plot<'_, '_>, lang: Lang) -> DrawResult {
+    let text = match lang {
+        Lang::Vi => "Chưa có số liệu",
+        Lang::En => "No figures yet",
+    };
+    let (xs, ys) = plot.plotting_area().get_pixel_range();
+    let centre = ((xs.start + xs.end) / 2, (ys.start + ys.end) / 2);
+    let style = svg::font(16.0, colour::MUTED, HPos::Center, VPos::Center);
+    root.draw(&Text::new(text, centre, style))?;
+    Ok(())
+}

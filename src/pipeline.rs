@@ -1,0 +1,232 @@
+//! The pipeline as one call: load → check → derive → render, then write.
+//! `check` is the same without the write.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, Utc};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Text};
+use crate::model::{self, Site};
+use crate::output::{self, Files};
+use crate::render::{self, RenderOptions};
+use crate::vi::Lang;
+
+/// Where "today" comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Today {
+    /// Given explicitly (`--today`).
+    Fixed(NaiveDate),
+    /// `SOURCE_DATE_EPOCH` if set, else the clock, in the site's timezone.
+    FromEnvironment,
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub today: Today,
+    pub drafts: bool,
+    pub base_url: Option<String>,
+}
+
+/// What a run found and made.
+#[derive(Debug)]
+pub struct Outcome {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every source file's text, for showing lines under diagnostics.
+    pub sources: BTreeMap<PathBuf, String>,
+    /// The site's language, for messages (Vietnamese when site.yaml is unreadable).
+    pub lang: Lang,
+    /// The rendered site, when there was no error.
+    pub files: Option<Files>,
+    pub site: Option<Site>,
+}
+
+impl Outcome {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn has_warnings(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Warning)
+    }
+}
+
+/// Loads, checks and renders the site in memory; writes nothing.
+pub fn run(root: &Path, options: &Options) -> Outcome {
+    let mut diags = Diagnostics::default();
+    let (sources, site) = model::load(root, &mut diags);
+    let sources_text = sources
+        .all()
+        .map(|f| (f.path.clone(), f.text.clone()))
+        .collect();
+    let lang = site.as_ref().map_or(Lang::Vi, |s| s.config.language);
+    let files = site.as_ref().and_then(|site| {
+        let today = resolve_today(options.today, &site.config.timezone);
+        freshness_warnings(site, today, &mut diags);
+        let render_options = RenderOptions {
+            today,
+            drafts: options.drafts,
+            base_url: options.base_url.clone(),
+        };
+        render::render_site(root, site, &render_options, &mut diags)
+    });
+    Outcome {
+        diagnostics: diags.sorted(),
+        sources: sources_text,
+        lang,
+        files,
+        site,
+    }
+}
+
+/// Runs the pipeline and, when there is no error, swaps the result into `out`.
+pub fn build(root: &Path, out: &Path, options: &Options) -> std::io::Result<Outcome> {
+    let outcome = run(root, options);
+    if let (false, Some(files)) = (outcome.has_errors(), &outcome.files) {
+        output::write_atomically(out, files)?;
+    }
+    Ok(outcome)
+}
+
+/// "Today" in the site's timezone.
+pub fn resolve_today(today: Today, timezone: &str) -> NaiveDate {
+    match today {
+        Today::Fixed(date) => date,
+        Today::FromEnvironment => {
+            let offset = model::site::KNOWN_TIMEZONES
+                .iter()
+                .find(|(n, _)| *n == timezone)
+                .map_or(7 * 3600, |(_, o)| *o);
+            let now = source_date_epoch().unwrap_or_else(|| Utc::now().timestamp());
+            chrono::DateTime::from_timestamp(now + i64::from(offset), 0)
+                .map_or_else(|| Utc::now().date_naive(), |t| t.date_naive())
+        }
+    }
+}
+
+/// The reproducible-builds convention for a fixed build time.
+fn source_date_epoch() -> Option<i64> {
+    std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
+}
+
+/// Warns when a campaign's newest figures are older than its reporting
+/// schedule allows.
+fn freshness_warnings(site: &Site, today: NaiveDate, diags: &mut Diagnostics) {
+    for c in &site.campaigns {
+        let Some(reporting) = &c.reporting else {
+            continue;
+        };
+        let newest = c
+            .indicators
+            .iter()
+            .filter_map(|i| i.figures.last().map(|f| f.date))
+            .max();
+        if !crate::derive::is_overdue(reporting, c.start, c.deadline, newest, today) {
+            continue;
+        }
+        let Some(due) = crate::derive::last_due(reporting, c.start, c.deadline, today) else {
+            continue;
+        };
+        let (vi, en) = match newest {
+            Some(n) => (
+                format!(
+                    "Số liệu đã cũ: mới nhất là ngày {n}, theo lịch báo cáo phải có số liệu ngày {due}"
+                ),
+                format!(
+                    "The figures are out of date: the newest is from {n}, the schedule wanted figures for {due}"
+                ),
+            ),
+            None => (
+                format!("Chưa có số liệu nào, dù theo lịch báo cáo phải có từ ngày {due}"),
+                format!("There are no figures yet, though the schedule wanted them from {due}"),
+            ),
+        };
+        diags.push(Diagnostic {
+            file: c.file.clone(),
+            line: reporting.pos.line,
+            column: reporting.pos.column,
+            severity: Severity::Warning,
+            code: "figures-overdue",
+            message: Text::new(vi, en),
+            hint: Some(Text::new(
+                format!(
+                    "thêm số liệu mới vào `figures` (ví dụ `loaxa new figure {} …`)",
+                    c.id
+                ),
+                format!(
+                    "add the new figures under `figures` (e.g. `loaxa new figure {} …`)",
+                    c.id
+                ),
+            )),
+        });
+    }
+}
+
+/// Refuses an output folder that is the site itself, one of its source
+/// folders, or a folder that contains the site: a build replaces it whole.
+pub fn check_output_folder(root: &Path, out: &Path) -> Result<(), Text> {
+    let abs = |p: &Path| {
+        std::path::absolute(p)
+            .map(|p| normalize(&p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    let (root, out) = (abs(root), abs(out));
+    let sources = [
+        "data", "content", "themes", "static", "src", "tests", ".git",
+    ];
+    let is_source = sources.iter().any(|s| out.starts_with(root.join(s)));
+    if out == root || root.starts_with(&out) || is_source {
+        return Err(Text::new(
+            format!(
+                "Không thể ghi trang vào `{}`: thư mục này chứa dữ liệu của trang và sẽ bị thay thế toàn bộ",
+                out.display()
+            ),
+            format!(
+                "Refusing to build into `{}`: that folder holds the site's own files and would be replaced whole",
+                out.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Removes `.` and `..` without touching the disk.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_folder_may_not_be_a_source_folder() {
+        let root = Path::new("/site");
+        for bad in [
+            "/site",
+            "/site/data",
+            "/site/content/notices",
+            "/",
+            "/site/./data/../content",
+        ] {
+            assert!(check_output_folder(root, Path::new(bad)).is_err(), "{bad}");
+        }
+        for good in ["/site/public", "/tmp/out", "/site/public/sub"] {
+            assert!(check_output_folder(root, Path::new(good)).is_ok(), "{good}");
+        }
+    }
+}

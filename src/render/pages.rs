@@ -1,0 +1,412 @@
+//! Views of every page but the indicator sections: layout, home, campaign,
+//! notices, apps, contacts, free pages.
+
+use chrono::NaiveDate;
+
+use crate::derive;
+use crate::markdown;
+use crate::model::reader::{is_web_link, tel_digits};
+use crate::model::{App, Campaign, Notice, Page, Reporting, Schedule, Site};
+use crate::render::indicator::{self as ind, indicator_view, status_view};
+use crate::render::phrases as ph;
+use crate::render::routes;
+use crate::render::views::*;
+use crate::vi::{Lang, format_date, format_letter_date, weekday_name};
+
+/// What every page view is built from.
+pub struct Ctx<'a> {
+    pub site: &'a Site,
+    pub lang: Lang,
+    pub today: NaiveDate,
+    pub base_url: Option<&'a str>,
+    pub drafts: bool,
+}
+
+impl Ctx<'_> {
+    pub fn visible_notices(&self) -> impl Iterator<Item = &Notice> {
+        self.site.notices.iter().filter(|n| self.drafts || !n.draft)
+    }
+}
+
+pub fn layout(ctx: &Ctx, path: &str, title: &str, description: &str) -> Layout {
+    let c = &ctx.site.config;
+    let full_title = if path.is_empty() {
+        c.title.clone()
+    } else {
+        format!("{title} – {}", c.title)
+    };
+    Layout {
+        lang: match ctx.lang {
+            Lang::Vi => "vi".into(),
+            Lang::En => "en".into(),
+        },
+        root: routes::root_of(path),
+        path: path.to_string(),
+        title: full_title,
+        description: description.to_string(),
+        canonical: ctx.base_url.map(|b| format!("{b}{path}")),
+        site: SiteView {
+            title: c.title.clone(),
+            commune: c.commune.clone(),
+            province: c.province.clone(),
+            sample: c.sample,
+            hotline: HotlineView {
+                number: c.hotline.number.clone(),
+                tel: tel_digits(&c.hotline.number),
+                label: c.hotline.label.clone(),
+            },
+            portal: c.portal.as_ref().map(|p| LinkView {
+                title: p.name.clone(),
+                href: p.url.clone(),
+                external: true,
+            }),
+            apps: c.apps.iter().map(app_view).collect(),
+        },
+        nav: nav(ctx, path),
+    }
+}
+
+fn nav(ctx: &Ctx, current: &str) -> Vec<NavItem> {
+    let (home, notices, apps, contacts) = match ctx.lang {
+        Lang::Vi => ("Trang chủ", "Văn bản", "Tải ứng dụng", "Liên hệ"),
+        Lang::En => ("Home", "Notices", "Get the app", "Contacts"),
+    };
+    let mut items = vec![(home.to_string(), String::new())];
+    items.extend(
+        ctx.site
+            .campaigns
+            .iter()
+            .map(|c| (c.title.clone(), routes::campaign(&c.id))),
+    );
+    items.push((notices.into(), routes::NOTICES.into()));
+    if !ctx.site.config.apps.is_empty() {
+        items.push((apps.into(), routes::APPS.into()));
+    }
+    items.extend(
+        ctx.site
+            .pages
+            .iter()
+            .map(|p| (p.title.clone(), routes::page(&p.slug))),
+    );
+    items.push((contacts.into(), routes::CONTACTS.into()));
+    items
+        .into_iter()
+        .map(|(title, href)| NavItem {
+            current: href == current,
+            title,
+            href,
+        })
+        .collect()
+}
+
+pub fn app_view(app: &App) -> AppView {
+    AppView {
+        id: app.id.clone(),
+        name: app.name.clone(),
+        summary: app.summary.clone().unwrap_or_default(),
+        ios: app.ios.clone(),
+        android: app.android.clone(),
+        guide: app.guide.clone(),
+    }
+}
+
+pub fn notice_item(ctx: &Ctx, n: &Notice) -> NoticeItem {
+    NoticeItem {
+        title: n.title.clone(),
+        href: routes::notice(&n.slug),
+        kind: n.kind.clone(),
+        number: n.number.clone(),
+        date: format_date(ctx.lang, n.date),
+        date_iso: n.date.to_string(),
+        draft: n.draft,
+    }
+}
+
+pub fn home(ctx: &Ctx) -> HomePage {
+    HomePage {
+        campaigns: ctx
+            .site
+            .campaigns
+            .iter()
+            .map(|c| campaign_card(ctx, c))
+            .collect(),
+        notices: ctx
+            .visible_notices()
+            .take(5)
+            .map(|n| notice_item(ctx, n))
+            .collect(),
+    }
+}
+
+fn campaign_card(ctx: &Ctx, c: &Campaign) -> CampaignCard {
+    let lang = ctx.lang;
+    let first = c.indicators.first();
+    let progress = first.map(|i| derive::progress(i, c.deadline, ctx.today));
+    let latest = progress.as_ref().and_then(|p| p.latest);
+    let newest = c
+        .indicators
+        .iter()
+        .filter_map(|i| i.figures.last().map(|f| f.date))
+        .max();
+    CampaignCard {
+        title: c.title.clone(),
+        href: routes::campaign(&c.id),
+        summary_html: c
+            .summary
+            .as_deref()
+            .map(markdown::render_inline)
+            .unwrap_or_default(),
+        headline: latest.as_ref().map(|l| ind::headline(lang, l)),
+        headline_label: first
+            .zip(latest)
+            .map(|(i, l)| format!("{} ({})", i.label, ind::headline_detail(lang, i, &l))),
+        progress: progress.as_ref().and_then(|p| ind::progress_view(lang, p)),
+        status: status_view(lang, progress.map_or(derive::Status::NoData, |p| p.status)),
+        updated: newest.map(|d| format_date(lang, d)),
+        updated_iso: newest.map(|d| d.to_string()),
+        deadline: c.deadline.map(|d| format_date(lang, d)),
+        overdue: overdue_due(ctx, c).is_some(),
+    }
+}
+
+/// The due date of figures that are late by the schedule, if any are.
+pub fn overdue_due(ctx: &Ctx, c: &Campaign) -> Option<NaiveDate> {
+    let reporting = c.reporting.as_ref()?;
+    let newest = c
+        .indicators
+        .iter()
+        .filter_map(|i| i.figures.last().map(|f| f.date))
+        .max();
+    derive::is_overdue(reporting, c.start, c.deadline, newest, ctx.today)
+        .then(|| derive::last_due(reporting, c.start, c.deadline, ctx.today))
+        .flatten()
+}
+
+pub fn campaign(ctx: &Ctx, c: &Campaign) -> CampaignPage {
+    let lang = ctx.lang;
+    let newest = c
+        .indicators
+        .iter()
+        .filter_map(|i| i.figures.last().map(|f| f.date))
+        .max();
+    CampaignPage {
+        id: c.id.clone(),
+        title: c.title.clone(),
+        summary_html: c
+            .summary
+            .as_deref()
+            .map(markdown::render_inline)
+            .unwrap_or_default(),
+        app: c
+            .app
+            .as_ref()
+            .and_then(|(id, _)| ctx.site.config.apps.iter().find(|a| &a.id == id))
+            .map(app_view),
+        period: ph::period(lang, c.start, c.deadline),
+        deadline: c.deadline.map(|d| format_date(lang, d)),
+        days_left: c
+            .deadline
+            .map(|d| ph::days_left(lang, (d - ctx.today).num_days())),
+        reporting: c.reporting.as_ref().map(|r| reporting_text(lang, r)),
+        overdue: overdue_due(ctx, c).map(|due| ph::overdue(lang, newest, due)),
+        indicators: c
+            .indicators
+            .iter()
+            .map(|i| indicator_view(lang, c, i, ctx.today))
+            .collect(),
+        phases: c.phases.iter().map(|p| phase_view(ctx, c, p)).collect(),
+        notices: ctx
+            .visible_notices()
+            .filter(|n| n.campaigns.iter().any(|(id, _)| *id == c.id))
+            .map(|n| notice_item(ctx, n))
+            .collect(),
+    }
+}
+
+fn reporting_text(lang: Lang, r: &Reporting) -> String {
+    let days = match (&r.every, lang) {
+        (Schedule::Daily, Lang::Vi) => "hằng ngày".to_string(),
+        (Schedule::Daily, Lang::En) => "daily".to_string(),
+        (Schedule::Weekly, Lang::Vi) => "hằng tuần".to_string(),
+        (Schedule::Weekly, Lang::En) => "weekly".to_string(),
+        (Schedule::Days(days), _) => {
+            let names: Vec<&str> = days.iter().map(|d| weekday_name(lang, *d)).collect();
+            match lang {
+                Lang::Vi => format!("{} hằng tuần", names.join(", ")),
+                Lang::En => format!("every {}", names.join(" and ")),
+            }
+        }
+    };
+    match (lang, r.before) {
+        (Lang::Vi, Some(t)) => format!("Báo cáo số liệu {days}, trước {}", t.format("%H:%M")),
+        (Lang::Vi, None) => format!("Báo cáo số liệu {days}"),
+        (Lang::En, Some(t)) => format!("Figures are reported {days}, before {}", t.format("%H:%M")),
+        (Lang::En, None) => format!("Figures are reported {days}"),
+    }
+}
+
+fn phase_view(ctx: &Ctx, c: &Campaign, p: &crate::model::Phase) -> PhaseView {
+    let lang = ctx.lang;
+    let timing = if ctx.today > p.end {
+        "past"
+    } else if ctx.today < p.start {
+        "future"
+    } else {
+        "current"
+    };
+    PhaseView {
+        name: p.name.clone(),
+        period: ph::period(lang, Some(p.start), Some(p.end)).unwrap_or_default(),
+        targets: p
+            .targets
+            .iter()
+            .filter_map(|(id, target)| {
+                let indicator = c.indicators.iter().find(|i| &i.id == id)?;
+                // The phase's end is shown as its period, so the target text needs no date.
+                let goal = derive::Goal {
+                    by: None,
+                    ..derive::goal(target, indicator.population, None)
+                };
+                let unit = indicator
+                    .unit
+                    .clone()
+                    .unwrap_or_else(|| ind::default_unit(lang).into());
+                Some(Fact {
+                    label: indicator.label.clone(),
+                    value: ind::target_text(lang, &goal, &unit)?,
+                })
+            })
+            .collect(),
+        timing: timing.into(),
+    }
+}
+
+pub fn notice_list(ctx: &Ctx) -> NoticeListPage {
+    NoticeListPage {
+        notices: ctx.visible_notices().map(|n| notice_item(ctx, n)).collect(),
+    }
+}
+
+pub fn notice(ctx: &Ctx, n: &Notice) -> NoticePage {
+    let lang = ctx.lang;
+    let commune = &ctx.site.config.commune;
+    let issuer = n
+        .issuer
+        .clone()
+        .unwrap_or_else(|| format!("Ủy ban nhân dân {}", lowercase_first(commune)));
+    let place = n
+        .place
+        .clone()
+        .unwrap_or_else(|| strip_unit(commune).to_string());
+    NoticePage {
+        issuer_lines: issuer_lines(&issuer),
+        kind: n.kind.clone(),
+        number: Some(format!("Số: {}", n.number.as_deref().unwrap_or("……"))),
+        place_date: format!("{place}, {}", format_letter_date(n.date)),
+        date_iso: n.date.to_string(),
+        date: format_date(lang, n.date),
+        effective: n.effective.map(|d| format_date(lang, d)),
+        title: n.title.clone(),
+        recipients: n.recipients.clone(),
+        body_html: markdown::render(&n.body).html,
+        distribution: n.distribution.clone(),
+        signer: n.signer.as_ref().map(|s| SignerView {
+            on_behalf: s.on_behalf.as_deref().map(str::to_uppercase),
+            authority: s.authority.as_deref().map(str::to_uppercase),
+            position: s.position.as_deref().map(str::to_uppercase),
+            name: s.name.clone(),
+        }),
+        attachments: n
+            .attachments
+            .iter()
+            .map(|a| LinkView {
+                title: a.title.clone(),
+                href: a.url.clone(),
+                external: is_web_link(&a.url),
+            })
+            .collect(),
+        campaigns: n
+            .campaigns
+            .iter()
+            .filter_map(|(id, _)| ctx.site.campaigns.iter().find(|c| &c.id == id))
+            .map(|c| LinkView {
+                title: c.title.clone(),
+                href: routes::campaign(&c.id),
+                external: false,
+            })
+            .collect(),
+        draft: n.draft,
+    }
+}
+
+/// "Ủy ban nhân dân xã Lộc Hà" → ["ỦY BAN NHÂN DÂN", "XÃ LỘC HÀ"], as a letterhead prints it.
+fn issuer_lines(issuer: &str) -> Vec<String> {
+    let upper = issuer.to_uppercase();
+    for unit in [" XÃ ", " PHƯỜNG ", " THỊ TRẤN ", " TỈNH ", " HUYỆN "] {
+        if let Some(i) = upper.find(unit) {
+            return vec![upper[..i].to_string(), upper[i + 1..].to_string()];
+        }
+    }
+    vec![upper]
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// "Xã Lộc Hà" → "Lộc Hà", for the place line of a letter.
+fn strip_unit(commune: &str) -> &str {
+    ["Xã ", "xã ", "Phường ", "phường ", "Thị trấn ", "thị trấn "]
+        .iter()
+        .find_map(|p| commune.strip_prefix(p))
+        .unwrap_or(commune)
+}
+
+pub fn apps(ctx: &Ctx) -> AppsPage {
+    AppsPage {
+        apps: ctx.site.config.apps.iter().map(app_view).collect(),
+    }
+}
+
+pub fn contacts(ctx: &Ctx) -> ContactsPage {
+    ContactsPage {
+        contacts: ctx
+            .site
+            .config
+            .contacts
+            .iter()
+            .map(|c| ContactView {
+                name: c.name.clone(),
+                role: c.role.clone(),
+                tel: c.phone.as_deref().map(tel_digits),
+                phone: c.phone.clone(),
+                email: c.email.clone(),
+            })
+            .collect(),
+    }
+}
+
+pub fn free_page(p: &Page) -> FreePage {
+    FreePage {
+        title: p.title.clone(),
+        body_html: markdown::render(&p.body).html,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letterhead_splits_the_issuer() {
+        assert_eq!(
+            issuer_lines("Ủy ban nhân dân xã Lộc Hà"),
+            vec!["ỦY BAN NHÂN DÂN", "XÃ LỘC HÀ"]
+        );
+        assert_eq!(strip_unit("Xã Lộc Hà"), "Lộc Hà");
+    }
+}

@@ -1,0 +1,169 @@
+//! Sentences the generator writes about the numbers, in the site's language.
+//! (Template-only words live in `words.rs`.)
+
+use chrono::NaiveDate;
+
+use crate::derive::{Measure, Status};
+use crate::vi::{Lang, format_date, format_int, format_percent};
+
+pub fn status_label(lang: Lang, status: Status) -> &'static str {
+    match (lang, status) {
+        (Lang::Vi, Status::Reached) => "Đã đạt chỉ tiêu",
+        (Lang::Vi, Status::OnTrack) => "Đúng tiến độ",
+        (Lang::Vi, Status::Behind) => "Chậm tiến độ",
+        (Lang::Vi, Status::NoData) => "Chưa có số liệu",
+        (Lang::Vi, Status::Unknown) => "Chưa đủ số liệu để đánh giá tiến độ",
+        (Lang::En, Status::Reached) => "Target reached",
+        (Lang::En, Status::OnTrack) => "On track",
+        (Lang::En, Status::Behind) => "Behind schedule",
+        (Lang::En, Status::NoData) => "No figures yet",
+        (Lang::En, Status::Unknown) => "Not enough figures to judge progress",
+    }
+}
+
+/// A quantity in the measure's unit: "7.469 tài khoản", "47 điểm phần trăm".
+pub fn amount(lang: Lang, measure: Measure, value: f64, unit: &str) -> String {
+    match measure {
+        Measure::Count | Measure::Remaining => {
+            format!("{} {unit}", format_int(lang, value.round() as i64))
+        }
+        Measure::Points => match lang {
+            Lang::Vi => format!("{} điểm phần trăm", trim_percent(lang, value)),
+            Lang::En => format!("{} percentage points", trim_percent(lang, value)),
+        },
+    }
+}
+
+/// A per-day pace: "≈ 35,2 tài khoản/ngày".
+pub fn per_day(lang: Lang, measure: Measure, value: f64, unit: &str) -> String {
+    let number = if value.abs() >= 10.0 {
+        format_int(lang, value.round() as i64)
+    } else {
+        crate::vi::format_decimal(lang, value, if measure == Measure::Points { 2 } else { 1 })
+    };
+    let unit = match (lang, measure) {
+        (Lang::Vi, Measure::Points) => "điểm %",
+        (Lang::En, Measure::Points) => "points",
+        _ => unit,
+    };
+    match lang {
+        Lang::Vi => format!("≈ {number} {unit}/ngày"),
+        Lang::En => format!("≈ {number} {unit}/day"),
+    }
+}
+
+fn trim_percent(lang: Lang, value: f64) -> String {
+    format_percent(lang, value)
+        .trim_end_matches(['%', ' '])
+        .to_string()
+}
+
+pub fn days_left(lang: Lang, days: i64) -> String {
+    match (lang, days) {
+        (Lang::Vi, 0) => "hết hạn hôm nay".into(),
+        (Lang::Vi, d) if d > 0 => format!("còn {} ngày", format_int(lang, d)),
+        (Lang::Vi, d) => format!("đã quá hạn {} ngày", format_int(lang, -d)),
+        (Lang::En, 0) => "due today".into(),
+        (Lang::En, 1) => "1 day left".into(),
+        (Lang::En, d) if d > 0 => format!("{} days left", format_int(lang, d)),
+        (Lang::En, -1) => "1 day overdue".into(),
+        (Lang::En, d) => format!("{} days overdue", format_int(lang, -d)),
+    }
+}
+
+pub fn period(lang: Lang, start: Option<NaiveDate>, end: Option<NaiveDate>) -> Option<String> {
+    match (start, end) {
+        (Some(s), Some(e)) => Some(format!(
+            "{} – {}",
+            format_date(lang, s),
+            format_date(lang, e)
+        )),
+        (Some(s), None) => Some(match lang {
+            Lang::Vi => format!("từ {}", format_date(lang, s)),
+            Lang::En => format!("from {}", format_date(lang, s)),
+        }),
+        (None, Some(e)) => Some(match lang {
+            Lang::Vi => format!("đến {}", format_date(lang, e)),
+            Lang::En => format!("until {}", format_date(lang, e)),
+        }),
+        (None, None) => None,
+    }
+}
+
+/// Labels of the derived facts, in reading order.
+pub struct FactLabels {
+    pub needed: &'static str,
+    pub days_left: &'static str,
+    pub pace: &'static str,
+    pub pace_needed: &'static str,
+    pub projected: &'static str,
+    pub rank: &'static str,
+    pub updated: &'static str,
+}
+
+pub fn fact_labels(lang: Lang) -> FactLabels {
+    match lang {
+        Lang::Vi => FactLabels {
+            needed: "Còn cần thêm",
+            days_left: "Thời hạn",
+            pace: "Tốc độ hiện nay",
+            pace_needed: "Tốc độ cần đạt",
+            projected: "Dự kiến đạt chỉ tiêu",
+            rank: "Xếp hạng",
+            updated: "Cập nhật",
+        },
+        Lang::En => FactLabels {
+            needed: "Still needed",
+            days_left: "Time left",
+            pace: "Current pace",
+            pace_needed: "Pace needed",
+            projected: "Projected to reach the target",
+            rank: "Rank",
+            updated: "Updated",
+        },
+    }
+}
+
+pub fn rank(lang: Lang, position: u64, of: u64) -> String {
+    match lang {
+        Lang::Vi => format!("thứ {position}/{of} xã, phường trong tỉnh"),
+        Lang::En => format!("{position} of {of} communes in the province"),
+    }
+}
+
+pub fn share_of_target(lang: Lang, share: f64) -> String {
+    match lang {
+        Lang::Vi => format!("Đạt {} chỉ tiêu", format_percent(lang, share * 100.0)),
+        Lang::En => format!("{} of the target", format_percent(lang, share * 100.0)),
+    }
+}
+
+pub fn about(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "khoảng",
+        Lang::En => "about",
+    }
+}
+
+pub fn overdue(lang: Lang, latest: Option<NaiveDate>, due: NaiveDate) -> String {
+    match (lang, latest) {
+        (Lang::Vi, Some(l)) => format!(
+            "Số liệu mới nhất là ngày {}; theo lịch báo cáo, đáng lẽ đã có số liệu ngày {}.",
+            format_date(lang, l),
+            format_date(lang, due)
+        ),
+        (Lang::Vi, None) => format!(
+            "Chưa có số liệu nào, dù theo lịch báo cáo đáng lẽ đã có từ ngày {}.",
+            format_date(lang, due)
+        ),
+        (Lang::En, Some(l)) => format!(
+            "The newest figures are from {}; by the reporting schedule, figures for {} were due.",
+            format_date(lang, l),
+            format_date(lang, due)
+        ),
+        (Lang::En, None) => format!(
+            "No figures yet, though by the reporting schedule they were due from {}.",
+            format_date(lang, due)
+        ),
+    }
+}

@@ -1,0 +1,131 @@
+//! The theme: Tera templates and static files. The default theme is built
+//! into the binary so any site folder builds; a site's own
+//! `themes/<name>/` overrides it file by file.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Text};
+use crate::output::Files;
+
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../themes/default/", $name)))),*]
+    };
+}
+
+/// The default theme, compiled in.
+const DEFAULT_THEME: &[(&str, &str)] = embedded![
+    "templates/base.html",
+    "templates/index.html",
+    "templates/campaign.html",
+    "templates/notices.html",
+    "templates/notice.html",
+    "templates/apps.html",
+    "templates/contacts.html",
+    "templates/page.html",
+    "templates/404.html",
+    "static/style.css",
+];
+
+/// Templates compiled once, and the theme's static files.
+pub struct Theme {
+    pub tera: tera::Tera,
+    pub static_files: Files,
+}
+
+/// Loads the theme `name`: the built-in default, overridden by the site's
+/// `themes/<name>/` files. Template syntax errors become diagnostics.
+pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<Theme> {
+    let dir = root.join("themes").join(name);
+    if name != "default" && !dir.is_dir() {
+        diags.push(theme_error(
+            PathBuf::from("data/site.yaml"),
+            Text::new(
+                format!("Không tìm thấy giao diện `themes/{name}/`"),
+                format!("The theme folder `themes/{name}/` was not found"),
+            ),
+        ));
+        return None;
+    }
+    let mut templates: Vec<(String, String)> = Vec::new();
+    let mut static_files = Files::new();
+    for (path, text) in DEFAULT_THEME {
+        add(
+            path,
+            text.as_bytes().to_vec(),
+            &mut templates,
+            &mut static_files,
+        );
+    }
+    for (path, bytes) in read_theme_dir(&dir) {
+        add(&path, bytes, &mut templates, &mut static_files);
+    }
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on([".html", ".xml"]);
+    if let Err(err) =
+        tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+    {
+        diags.push(theme_error(
+            Path::new("themes").join(name).join("templates"),
+            Text::new(
+                format!("Lỗi trong mẫu giao diện: {err}"),
+                format!("Error in a theme template: {err}"),
+            ),
+        ));
+        return None;
+    }
+    Some(Theme { tera, static_files })
+}
+
+/// Later files replace earlier ones with the same name (site over built-in).
+fn add(path: &str, bytes: Vec<u8>, templates: &mut Vec<(String, String)>, statics: &mut Files) {
+    if let Some(name) = path.strip_prefix("templates/") {
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        templates.retain(|(n, _)| n != name);
+        templates.push((name.to_string(), text));
+    } else if let Some(name) = path.strip_prefix("static/") {
+        statics.insert(name.to_string(), bytes);
+    }
+}
+
+fn read_theme_dir(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(|e| {
+            let relative = e
+                .path()
+                .strip_prefix(dir)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            Some((relative, fs::read(e.path()).ok()?))
+        })
+        .collect()
+}
+
+/// Files of the site's own `static/` folder, copied over the theme's.
+pub fn site_static_files(root: &Path) -> Files {
+    let dir = root.join("static");
+    read_theme_dir(&dir).into_iter().collect()
+}
+
+pub fn theme_error(file: PathBuf, message: Text) -> Diagnostic {
+    Diagnostic {
+        file,
+        line: 0,
+        column: 0,
+        severity: Severity::Error,
+        code: "theme",
+        message,
+        hint: None,
+    }
+}
