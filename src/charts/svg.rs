@@ -153,7 +153,25 @@ fn tidy(body: &str) -> String {
         .replace(r#" stroke-width="1""#, "")
         .replace(&format!(r#" font-family="{PLOTTERS_FAMILY}""#), "")
         .replace(DASHED_TARGET_ATTR, DASHED_TARGET_REAL);
-    round_font_sizes(&body)
+    trim_texts(&round_font_sizes(&body))
+}
+
+/// plotters puts each label on a line of its own inside `<text>`; browsers
+/// would keep that whitespace as a leading space (shifting right-aligned
+/// labels), so it is removed.
+fn trim_texts(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(at) = rest.find("<text") {
+        let Some(close) = rest[at..].find('>') else {
+            break;
+        };
+        let open_end = at + close + 1;
+        out.push_str(&rest[..open_end]);
+        rest = rest[open_end..].strip_prefix('\n').unwrap_or(&rest[open_end..]);
+    }
+    out.push_str(rest);
+    out.replace("\n</text>", "</text>")
 }
 
 /// Rewrites `font-size="15.000000000000002"` as `font-size="15"` and drops it
@@ -308,6 +326,12 @@ mod tests {
             round_font_sizes(r#"x font-size="oops" y"#),
             r#"x font-size="oops" y"#
         );
+    }
+
+    #[test]
+    fn label_whitespace_is_trimmed() {
+        let body = "<text x=\"1\">\n4,44 %\n</text>\n<line/>\n";
+        assert_eq!(trim_texts(body), "<text x=\"1\">4,44 %</text>\n<line/>\n");
     }
 
     #[test]

@@ -7,17 +7,30 @@ use super::Scale;
 use crate::vi::{self, Lang};
 
 /// A day on the x axis: days since 1 January of year 1 (chrono's CE count),
-/// as a float so plotters can map it linearly.
+/// as a float so plotters can map it linearly. A date stands for its noon, so
+/// a figure and its tick sit in the middle of the day's slot, inside a phase
+/// band that covers the whole day.
 pub fn day(date: NaiveDate) -> f64 {
-    f64::from(date.num_days_from_ce())
+    f64::from(date.num_days_from_ce()) + 0.5
 }
 
-/// The date of a whole-day position, if it is a real date.
+/// The first moment of a date (a phase's start).
+pub fn day_start(date: NaiveDate) -> f64 {
+    day(date) - 0.5
+}
+
+/// The last moment of a date (a phase's end, a deadline: "by 24/5" leaves
+/// all of 24/5).
+pub fn day_end(date: NaiveDate) -> f64 {
+    day(date) + 0.5
+}
+
+/// The date whose slot contains `day`, if it is a real date.
 pub fn date_of(day: f64) -> Option<NaiveDate> {
     if !day.is_finite() || day.abs() > f64::from(i32::MAX) {
         return None;
     }
-    NaiveDate::from_num_days_from_ce_opt(day.round() as i32)
+    NaiveDate::from_num_days_from_ce_opt(day.floor() as i32)
 }
 
 /// The x range (in days) covering every date given, padded so that dots and
@@ -38,7 +51,9 @@ pub fn day_range(days: &[f64]) -> (f64, f64) {
 /// Tick days for an x range: whole days, Mondays, or first days of months,
 /// whichever gives at most about eight readable labels.
 pub fn day_ticks(lo: f64, hi: f64) -> Vec<f64> {
-    let (Some(first), Some(last)) = (date_of(lo.ceil()), date_of(hi.floor())) else {
+    // The first and last dates whose noon lies in the range.
+    let (Some(first), Some(last)) = (date_of((lo - 0.5).ceil()), date_of((hi - 0.5).floor()))
+    else {
         return Vec::new();
     };
     let span = (last - first).num_days();

@@ -110,7 +110,7 @@ impl Layout {
             notes.push(self.deadline_note(chart.lang, deadline));
         }
         for phase in &chart.phases {
-            let start = ticks::day(phase.start.min(phase.end));
+            let start = ticks::day_start(phase.start.min(phase.end));
             let name = svg::truncate(&svg::clean(&phase.name), 24);
             if !name.is_empty() {
                 notes.push(note(name, start, HPos::Left, 4, colour::INK));
@@ -146,7 +146,7 @@ impl Layout {
             Lang::Vi => format!("Hạn {}", vi::format_date(lang, deadline)),
             Lang::En => format!("Deadline {}", vi::format_date(lang, deadline)),
         };
-        let day = ticks::day(deadline);
+        let day = ticks::day_end(deadline);
         let mid = f64::from(self.left + WIDTH - RIGHT) / 2.0;
         if self.approx_x(day) > mid {
             note(text, day, HPos::Right, -5, colour::DEADLINE)
@@ -183,20 +183,15 @@ fn note(text: String, day: f64, anchor: HPos, offset: i32, colour: RGBColor) -> 
     }
 }
 
-/// Every date the x axis must show: figures, start, deadline, phases (to the
-/// end of their last day).
+/// Every moment the x axis must show: figures, start, deadline, phases (to
+/// the end of their last day).
 fn all_days(chart: &TimeSeries) -> Vec<f64> {
     let mut days: Vec<f64> = chart.points.iter().map(|p| ticks::day(p.date)).collect();
-    days.extend(
-        chart
-            .start
-            .iter()
-            .chain(chart.deadline.iter())
-            .map(|d| ticks::day(*d)),
-    );
+    days.extend(chart.start.map(ticks::day_start));
+    days.extend(chart.deadline.map(ticks::day_end));
     for phase in &chart.phases {
-        days.push(ticks::day(phase.start));
-        days.push(ticks::day(phase.end) + 1.0);
+        days.push(ticks::day_start(phase.start.min(phase.end)));
+        days.push(ticks::day_end(phase.start.max(phase.end)));
     }
     days
 }
@@ -253,8 +248,8 @@ fn draw(root: &Canvas<'_>, chart: &TimeSeries, layout: &Layout) -> DrawResult {
 fn draw_bands(plot: &mut Plot<'_, '_>, chart: &TimeSeries, layout: &Layout) -> DrawResult {
     let top = layout.y.top;
     let bands = chart.phases.iter().enumerate().map(|(i, phase)| {
-        let start = ticks::day(phase.start.min(phase.end));
-        let end = ticks::day(phase.start.max(phase.end)) + 1.0;
+        let start = ticks::day_start(phase.start.min(phase.end));
+        let end = ticks::day_end(phase.start.max(phase.end));
         let tint = colour::BANDS[i % colour::BANDS.len()];
         Rectangle::new([(start, top), (end, 0.0)], tint.filled())
     });
@@ -310,7 +305,7 @@ fn draw_deadline(
     let Some(deadline) = chart.deadline else {
         return Ok(());
     };
-    let (x, bottom) = plot.backend_coord(&(ticks::day(deadline), 0.0));
+    let (x, bottom) = plot.backend_coord(&(ticks::day_end(deadline), 0.0));
     let row = layout.notes.first().map_or(0, |n| n.row);
     let top = layout.row_y(row) - 8;
     root.draw(&PathElement::new(

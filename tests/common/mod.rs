@@ -1,0 +1,129 @@
+//! Test harness: copy a fixture site into a temp dir, build it, read pages.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use loaxa::pipeline::{self, Options, Outcome, Today};
+
+pub const TODAY: &str = "2026-11-23";
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    repo_root().join("tests/sites").join(name)
+}
+
+/// Copies a site folder (only its site files) into a fresh temp dir.
+pub fn copy_site(from: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for sub in ["data", "content", "themes", "static"] {
+        let src = from.join(sub);
+        if src.is_dir() {
+            copy_dir(&src, &dir.path().join(sub));
+        }
+    }
+    dir
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
+        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+pub fn options() -> Options {
+    Options {
+        today: Today::Fixed(TODAY.parse().expect("date")),
+        drafts: false,
+        base_url: None,
+    }
+}
+
+/// A built site in a temp dir.
+pub struct Built {
+    pub dir: tempfile::TempDir,
+    pub outcome: Outcome,
+}
+
+impl Built {
+    pub fn out(&self) -> PathBuf {
+        self.dir.path().join("public")
+    }
+
+    /// The text of an output file; panics with the file list when missing.
+    pub fn page(&self, path: &str) -> String {
+        let full = self.out().join(path);
+        fs::read_to_string(&full).unwrap_or_else(|_| {
+            let files = self.outcome.files.as_ref().map(|f| f.keys().cloned().collect::<Vec<_>>());
+            panic!("no {path} in the output; files: {files:?}")
+        })
+    }
+
+    /// Only the `<main>` of a page, so assertions do not match the menu.
+    pub fn main(&self, path: &str) -> String {
+        let page = self.page(path);
+        let start = page.find("<main").expect("a <main>");
+        let end = page.find("</main>").expect("a </main>");
+        page[start..end].to_string()
+    }
+}
+
+pub fn build_dir(dir: tempfile::TempDir, options: &Options) -> Built {
+    let out = dir.path().join("public");
+    let outcome = pipeline::build(dir.path(), &out, options).expect("build io");
+    Built { dir, outcome }
+}
+
+/// Builds a fixture from tests/sites/ (or the repo root for "") into a temp dir.
+pub fn build_fixture(name: &str) -> Built {
+    let from = if name.is_empty() { repo_root() } else { fixture(name) };
+    build_dir(copy_site(&from), &options())
+}
+
+/// Writes files (path → text) into a new temp site.
+pub fn site_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (path, text) in files {
+        let full = dir.path().join(path);
+        fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+        fs::write(full, text).expect("write");
+    }
+    dir
+}
+
+/// Runs the real binary.
+pub fn loaxa(args: &[&str], cwd: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_loaxa"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("run loaxa")
+}
+
+/// Asserts a page contains every needle, showing the page on failure.
+#[macro_export]
+macro_rules! assert_contains {
+    ($haystack:expr, $($needle:expr),+ $(,)?) => {{
+        let hay: &str = &$haystack;
+        $( assert!(hay.contains($needle), "expected {:?} in:\n{}", $needle, hay); )+
+    }};
+}
+
+#[macro_export]
+macro_rules! assert_lacks {
+    ($haystack:expr, $($needle:expr),+ $(,)?) => {{
+        let hay: &str = &$haystack;
+        $( assert!(!hay.contains($needle), "did not expect {:?} in:\n{}", $needle, hay); )+
+    }};
+}
