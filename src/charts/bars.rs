@@ -1,6 +1,6 @@
 //! A breakdown on one date as horizontal bars: one row per village, unit or
 //! commune, in the caller's order, each with its value written at the bar's
-//! end and its own target marked across it.
+//! end and its target marked across it.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -18,13 +18,16 @@ const WIDTH: u32 = 520;
 const ROW: f64 = 28.0;
 /// Bar thickness as a share of the row.
 const BAR: f64 = 0.6;
-/// The target mark overhangs the bar a little so it shows against white.
+/// A row's target mark overhangs the bar a little so it shows against white.
 const MARK: f64 = 0.42;
 const MARGIN: u32 = 8;
 /// The value tick labels above the bars.
 const AXIS: u32 = 26;
-/// The legend line ("│ Mục tiêu"), only when some row has a target.
+/// The line above the axis that explains the target marks.
 const LEGEND: u32 = 24;
+/// The widest column of names, in user units; longer names are shortened
+/// (the page's table beside the chart has them in full).
+const MAX_NAMES: f64 = 220.0;
 
 /// Draws the chart; see the module docs of [`super`].
 pub fn bars_svg(chart: &Bars) -> String {
@@ -40,13 +43,24 @@ pub fn bars_svg(chart: &Bars) -> String {
     svg::render(&meta, |root| draw(root, chart, &layout))
 }
 
+/// How targets are shown.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Targets {
+    None,
+    /// Every row has the same target (a province-wide 30 %): one dashed line
+    /// through all rows, like the line chart's, instead of 69 marks.
+    Common(f64),
+    /// Some rows have their own: a short mark across each of those bars.
+    PerRow,
+}
+
 struct Layout {
     rows: usize,
     names: Vec<String>,
     values: Vec<String>,
     x: ValueAxis,
     x_labels: Vec<(f64, String)>,
-    legend: bool,
+    targets: Targets,
     left: u32,
     right: u32,
     height: u32,
@@ -61,7 +75,6 @@ impl Layout {
             .iter()
             .map(|&t| (t, ticks::format_value(chart.lang, chart.scale, t)))
             .collect();
-        let (names, left) = names(chart);
         let values: Vec<String> = chart
             .bars
             .iter()
@@ -71,22 +84,31 @@ impl Layout {
             .iter()
             .map(|v| ticks::text_width(v, FONT_SIZE))
             .fold(ticks::text_width("100 %", FONT_SIZE), f64::max);
-        let legend = chart
-            .bars
-            .iter()
-            .any(|b| b.target.is_some_and(f64::is_finite));
-        let body = ROW * rows.max(2) as f64;
+        let targets = targets(chart);
+        let top = MARGIN * 2 + AXIS + legend_height(targets);
         Layout {
             rows,
-            names,
+            names: names(chart),
             values,
             x,
             x_labels,
-            legend,
-            left,
-            right: (widest_value + 14.0).min(200.0) as u32,
-            height: (f64::from(MARGIN * 2 + AXIS + legend_height(legend)) + body) as u32,
+            targets,
+            left: 0,
+            right: (widest_value + 14.0).min(160.0) as u32,
+            height: (f64::from(top) + ROW * rows.max(2) as f64) as u32,
         }
+        .with_name_column()
+    }
+
+    /// The name column is as wide as the widest (shortened) name.
+    fn with_name_column(mut self) -> Self {
+        let widest = self
+            .names
+            .iter()
+            .map(|n| ticks::text_width(n, FONT_SIZE))
+            .fold(0.0, f64::max);
+        self.left = (widest + 16.0).clamp(60.0, MAX_NAMES) as u32;
+        self
     }
 
     /// The y position (in plot coordinates) of row `i`'s centre; the first
@@ -94,10 +116,35 @@ impl Layout {
     fn centre(&self, i: usize) -> f64 {
         self.rows as f64 - i as f64 - 0.5
     }
+
+    /// Row `i`'s target on the axis, if it has one to draw.
+    fn target(&self, chart: &Bars, i: usize) -> Option<f64> {
+        let t = match self.targets {
+            Targets::None => None,
+            Targets::Common(t) => Some(t),
+            Targets::PerRow => chart.bars.get(i).and_then(|b| b.target),
+        };
+        t.filter(|t| t.is_finite()).map(|t| t.clamp(0.0, self.x.top))
+    }
 }
 
-fn legend_height(legend: bool) -> u32 {
-    if legend { LEGEND } else { 0 }
+fn targets(chart: &Bars) -> Targets {
+    let finite: Vec<f64> = chart
+        .bars
+        .iter()
+        .filter_map(|b| b.target.filter(|t| t.is_finite()))
+        .collect();
+    match finite.first() {
+        None => Targets::None,
+        Some(&t) if finite.len() == chart.bars.len() && finite.iter().all(|&u| u == t) => {
+            Targets::Common(t)
+        }
+        Some(_) => Targets::PerRow,
+    }
+}
+
+fn legend_height(targets: Targets) -> u32 {
+    if targets == Targets::None { 0 } else { LEGEND }
 }
 
 /// From 0 to a round number past the largest value or target; percents stop
@@ -118,25 +165,17 @@ fn value_axis(chart: &Bars) -> ValueAxis {
     }
 }
 
-/// Row names cleaned and shortened to fit a column of at most 220 units
-/// (the page's table beside the chart has them in full), and that column's
-/// width.
-fn names(chart: &Bars) -> (Vec<String>, u32) {
-    const MAX_COLUMN: f64 = 220.0;
-    let max_chars = ((MAX_COLUMN - 16.0) / (FONT_SIZE * 0.6)) as usize;
-    let names: Vec<String> = chart
+/// Row names cleaned and shortened to fit the name column.
+fn names(chart: &Bars) -> Vec<String> {
+    let max_chars = ((MAX_NAMES - 16.0) / (FONT_SIZE * 0.6)) as usize;
+    chart
         .bars
         .iter()
         .map(|b| match svg::clean(&b.name) {
             n if n.is_empty() => "–".to_string(),
             n => svg::truncate(&n, max_chars),
         })
-        .collect();
-    let widest = names
-        .iter()
-        .map(|n| ticks::text_width(n, FONT_SIZE))
-        .fold(0.0, f64::max);
-    (names, (widest + 16.0).clamp(60.0, MAX_COLUMN) as u32)
+        .collect()
 }
 
 fn draw(root: &Canvas<'_>, chart: &Bars, layout: &Layout) -> DrawResult {
@@ -144,7 +183,7 @@ fn draw(root: &Canvas<'_>, chart: &Bars, layout: &Layout) -> DrawResult {
     let rows = layout.rows.max(1) as f64;
     let centres: Vec<f64> = (0..layout.rows).map(|i| layout.centre(i)).collect();
     let mut plot = ChartBuilder::on(root)
-        .margin_top(MARGIN + legend_height(layout.legend))
+        .margin_top(MARGIN + legend_height(layout.targets))
         .margin_bottom(MARGIN)
         .margin_right(layout.right)
         .set_label_area_size(LabelAreaPosition::Top, AXIS)
@@ -155,11 +194,12 @@ fn draw(root: &Canvas<'_>, chart: &Bars, layout: &Layout) -> DrawResult {
         )?;
     draw_mesh(&mut plot, layout)?;
     draw_bars(&mut plot, chart, layout)?;
-    draw_targets(&mut plot, chart, layout)?;
-    draw_values(root, &plot, chart, layout)?;
-    if layout.legend {
-        draw_legend(root, &plot, chart.lang)?;
+    match layout.targets {
+        Targets::None => {}
+        Targets::Common(t) => draw_common_target(root, &plot, chart, layout, t)?,
+        Targets::PerRow => draw_row_targets(root, &mut plot, chart, layout)?,
     }
+    draw_values(root, &plot, chart, layout)?;
     if layout.rows == 0 {
         draw_empty_message(root, &plot, chart.lang)?;
     }
@@ -190,12 +230,7 @@ fn draw_mesh(plot: &mut Plot<'_, '_>, layout: &Layout) -> DrawResult {
         .light_line_style(TRANSPARENT)
         .axis_style(TRANSPARENT)
         .set_all_tick_mark_size(4)
-        .x_label_style(svg::font(
-            FONT_SIZE,
-            colour::MUTED,
-            HPos::Center,
-            VPos::Bottom,
-        ))
+        .x_label_style(svg::font(FONT_SIZE, colour::MUTED, HPos::Center, VPos::Bottom))
         .y_label_style(svg::font(FONT_SIZE, colour::INK, HPos::Right, VPos::Center))
         .x_label_formatter(&x_label)
         .y_label_formatter(&y_label)
@@ -223,58 +258,60 @@ fn draw_bars(plot: &mut Plot<'_, '_>, chart: &Bars, layout: &Layout) -> DrawResu
     Ok(())
 }
 
-/// Each row's target as a short vertical mark across its bar, with a white
-/// casing so it stays visible on the dark bar as well as on the white ground.
-fn draw_targets(plot: &mut Plot<'_, '_>, chart: &Bars, layout: &Layout) -> DrawResult {
-    let top = layout.x.top;
-    let marks: Vec<[(f64, f64); 2]> = chart
-        .bars
-        .iter()
-        .enumerate()
-        .filter_map(|(i, bar)| {
-            let t = bar.target.filter(|t| t.is_finite())?.clamp(0.0, top);
+/// One dashed line through every row, labelled above the axis.
+fn draw_common_target(
+    root: &Canvas<'_>,
+    plot: &Plot<'_, '_>,
+    chart: &Bars,
+    layout: &Layout,
+    target: f64,
+) -> DrawResult {
+    let t = target.clamp(0.0, layout.x.top);
+    let (x, bottom) = plot.backend_coord(&(t, 0.0));
+    let label_y = (MARGIN + LEGEND / 2) as i32;
+    root.draw(&PathElement::new(
+        vec![(x, label_y + 8), (x, bottom)],
+        svg::DASHED_TARGET.stroke_width(2),
+    ))?;
+    let value = ticks::format_value(chart.lang, chart.scale, target);
+    let text = match chart.lang {
+        Lang::Vi => format!("Mục tiêu {value}"),
+        Lang::En => format!("Target {value}"),
+    };
+    // Centred on the line, but kept inside the chart at either edge.
+    let half = (ticks::text_width(&text, FONT_SIZE) / 2.0) as i32;
+    let x = x.clamp(half + 4, WIDTH as i32 - half - 4);
+    let style = svg::font(FONT_SIZE, colour::TARGET, HPos::Center, VPos::Center);
+    root.draw(&Text::new(text, (x, label_y), style))?;
+    Ok(())
+}
+
+/// Each row's own target as a short vertical mark across its bar, with a
+/// white casing so it stays visible on the dark bar as well as on white.
+fn draw_row_targets(
+    root: &Canvas<'_>,
+    plot: &mut Plot<'_, '_>,
+    chart: &Bars,
+    layout: &Layout,
+) -> DrawResult {
+    let marks: Vec<[(f64, f64); 2]> = (0..layout.rows)
+        .filter_map(|i| {
+            let t = layout.target(chart, i)?;
             let c = layout.centre(i);
             Some([(t, c + MARK), (t, c - MARK)])
         })
         .collect();
-    plot.draw_series(
-        marks
-            .iter()
-            .map(|m| PathElement::new(*m, WHITE.stroke_width(6))),
-    )?;
+    plot.draw_series(marks.iter().map(|m| PathElement::new(*m, WHITE.stroke_width(5))))?;
     plot.draw_series(
         marks
             .iter()
             .map(|m| PathElement::new(*m, colour::TARGET.stroke_width(3))),
     )?;
-    Ok(())
+    draw_mark_legend(root, plot, chart.lang)
 }
 
-/// The value written just past the end of each bar (or of its target mark,
-/// when the mark sticks out further, so the two never overlap).
-fn draw_values(
-    root: &Canvas<'_>,
-    plot: &Plot<'_, '_>,
-    chart: &Bars,
-    layout: &Layout,
-) -> DrawResult {
-    let top = layout.x.top;
-    for (i, (bar, text)) in chart.bars.iter().zip(&layout.values).enumerate() {
-        let reach = [Some(bar.value), bar.target]
-            .into_iter()
-            .flatten()
-            .filter(|v| v.is_finite())
-            .fold(0.0, f64::max)
-            .min(top);
-        let (x, y) = plot.backend_coord(&(reach, layout.centre(i)));
-        let style = svg::font(FONT_SIZE, colour::INK, HPos::Left, VPos::Center);
-        root.draw(&Text::new(text.as_str(), (x + 6, y), style))?;
-    }
-    Ok(())
-}
-
-/// "│ Mục tiêu" above the axis, explaining the marks.
-fn draw_legend(root: &Canvas<'_>, plot: &Plot<'_, '_>, lang: Lang) -> DrawResult {
+/// "│ Mục tiêu của từng dòng" above the axis, explaining the marks.
+fn draw_mark_legend(root: &Canvas<'_>, plot: &Plot<'_, '_>, lang: Lang) -> DrawResult {
     let (xs, _) = plot.plotting_area().get_pixel_range();
     let y = (MARGIN + LEGEND / 2) as i32;
     let x = xs.start + 2;
@@ -284,10 +321,38 @@ fn draw_legend(root: &Canvas<'_>, plot: &Plot<'_, '_>, lang: Lang) -> DrawResult
     ))?;
     let text = match lang {
         Lang::Vi => "Mục tiêu của từng dòng",
-        Lang::En => "Target for each row",
+        Lang::En => "Each row's target",
     };
     let style = svg::font(FONT_SIZE, colour::INK, HPos::Left, VPos::Center);
     root.draw(&Text::new(text, (x + 8, y), style))?;
+    Ok(())
+}
+
+/// The value written just past the end of its bar, or past the target line
+/// or mark when that would cut through the text.
+fn draw_values(root: &Canvas<'_>, plot: &Plot<'_, '_>, chart: &Bars, layout: &Layout) -> DrawResult {
+    let style = svg::font(FONT_SIZE, colour::INK, HPos::Left, VPos::Center);
+    for (i, (bar, text)) in chart.bars.iter().zip(&layout.values).enumerate() {
+        let end = if bar.value.is_finite() {
+            bar.value.clamp(0.0, layout.x.top)
+        } else {
+            0.0
+        };
+        let (x, y) = plot.backend_coord(&(end, layout.centre(i)));
+        let width = ticks::text_width(text, FONT_SIZE) as i32;
+        let x = match layout.target(chart, i) {
+            Some(t) => {
+                let (mark, _) = plot.backend_coord(&(t, 0.0));
+                if (x - 3..=x + 10 + width).contains(&mark) {
+                    mark + 6
+                } else {
+                    x + 6
+                }
+            }
+            None => x + 6,
+        };
+        root.draw(&Text::new(text.as_str(), (x, y), style.clone()))?;
+    }
     Ok(())
 }
 

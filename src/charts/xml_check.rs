@@ -114,6 +114,27 @@ fn entities(t: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// What every chart must be: well-formed, a scalable root `<svg>` (viewBox,
+/// no pixel size, no prologue) labelled by its first two children.
+pub fn assert_chart(svg: &str, id: &str) {
+    if let Err(e) = check(svg) {
+        panic!("not well-formed: {e}\n{svg}");
+    }
+    let root_end = svg.find('>').unwrap_or(0);
+    let root = &svg[..root_end];
+    assert!(root.starts_with("<svg "), "{root}");
+    assert!(root.contains(r#"viewBox="0 0 "#), "{root}");
+    assert!(root.contains(r#"role="img""#), "{root}");
+    let labelled = format!(r#"aria-labelledby="title-{id} desc-{id}""#);
+    assert!(root.contains(&labelled), "{root}");
+    assert!(!root.contains(" width=") && !root.contains(" height="), "{root}");
+    let children = svg[root_end + 1..].trim_start();
+    assert!(children.starts_with(&format!(r#"<title id="title-{id}">"#)));
+    let after_title = &children[children.find("</title>").unwrap_or(0)..];
+    assert!(after_title[8..].trim_start().starts_with(&format!(r#"<desc id="desc-{id}">"#)));
+    assert!(!svg.contains("<?xml"));
+}
+
 #[cfg(test)]
 mod tests {
     use super::check;
