@@ -21,6 +21,72 @@ pub enum Command {
     Build(BuildArgs),
     /// Check the site's data and content without writing anything.
     Check(CheckArgs),
+    /// Preview the site on 127.0.0.1, rebuilding on every save.
+    Serve(ServeArgs),
+    /// Create a new site in an empty folder.
+    Init(InitArgs),
+    /// Add a notice or a figure.
+    #[command(subcommand)]
+    New(NewCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The port to listen on (the next free one if taken).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the site in (must be empty or absent).
+    pub dir: PathBuf,
+    /// The commune's name, e.g. "Xã Lộc Hà".
+    #[arg(long)]
+    pub commune: Option<String>,
+    /// The province, e.g. "Hà Tĩnh".
+    #[arg(long)]
+    pub province: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// Write content/notices/<date>-<slug>.md with today's date and the front-matter skeleton.
+    Notice(NewNoticeArgs),
+    /// Append a figure to a campaign's indicator, keeping the file's comments.
+    Figure(NewFigureArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewNoticeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The notice's subject (V/v …).
+    pub title: String,
+}
+
+#[derive(Debug, Args)]
+pub struct NewFigureArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The campaign id (its file name in data/campaigns/).
+    pub campaign: String,
+    /// The indicator id in that campaign.
+    pub indicator: String,
+    /// How many have done it.
+    #[arg(long, group = "value")]
+    pub count: Option<u64>,
+    /// The rate only, 0–100.
+    #[arg(long, group = "value")]
+    pub percent: Option<f64>,
+    /// How many have not done it yet.
+    #[arg(long, group = "value")]
+    pub remaining: Option<u64>,
+    /// The figure's date (default: today).
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<chrono::NaiveDate>,
 }
 
 /// Options shared by every command that reads a site.
@@ -81,7 +147,7 @@ pub enum LangArg {
     En,
 }
 
-fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("`{s}` is not a date as YYYY-MM-DD"))
 }

@@ -15,6 +15,9 @@ fn main() -> ExitCode {
     let code = match &cli.command {
         Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
+        Command::Init(args) => cmd::init::run(args),
+        Command::New(command) => cmd::new::run(command),
     };
     ExitCode::from(code)
 }

@@ -69,7 +69,11 @@ struct Layout {
 impl Layout {
     fn new(chart: &Bars) -> Self {
         let rows = chart.bars.len();
-        let x = value_axis(chart);
+        let mut x = value_axis(chart);
+        if rows == 0 {
+            // An axis with nothing on it would only suggest a scale.
+            x.ticks.clear();
+        }
         let x_labels = x
             .ticks
             .iter()
@@ -366,4 +370,128 @@ fn draw_empty_message(root: &Canvas<'_>, plot: &Plot<'_, '_>, lang: Lang) -> Dra
     let style = svg::font(16.0, colour::MUTED, HPos::Center, VPos::Center);
     root.draw(&Text::new(text, centre, style))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::samples;
+    use crate::charts::xml_check::assert_chart;
+    use crate::charts::{Bar, bars_svg};
+
+    fn bar(name: &str, value: f64, target: Option<f64>) -> Bar {
+        Bar {
+            name: name.to_string(),
+            value,
+            target,
+        }
+    }
+
+    fn with_bars(bars: Vec<Bar>) -> Bars {
+        Bars {
+            bars,
+            ..samples::villages()
+        }
+    }
+
+    fn height(svg: &str) -> f64 {
+        let view_box = svg.split(r#"viewBox="0 0 "#).nth(1).unwrap_or_default();
+        let h = view_box.split(['"', ' ']).nth(1).unwrap_or_default();
+        h.parse().unwrap_or(f64::NAN)
+    }
+
+    #[test]
+    fn no_rows_says_so() {
+        let svg = bars_svg(&with_bars(Vec::new()));
+        assert_chart(&svg, "villages");
+        assert!(svg.contains("Chưa có số liệu"));
+        assert!(!svg.contains("<rect x=\"0\" y=\"0\" width=\"0\""));
+        let english = bars_svg(&Bars {
+            lang: Lang::En,
+            ..with_bars(Vec::new())
+        });
+        assert!(english.contains("No figures yet"));
+    }
+
+    #[test]
+    fn one_row() {
+        let svg = bars_svg(&with_bars(vec![bar("Thôn Bắc Hà", 310.0, None)]));
+        assert_chart(&svg, "villages");
+        assert!(svg.contains(">Thôn Bắc Hà</text>"));
+        assert!(svg.contains(">310</text>"));
+        assert!(svg.contains(r##"fill="#1D4F91""##));
+        assert!(!svg.contains("Chưa có số liệu"));
+    }
+
+    #[test]
+    fn several_rows_in_order_with_their_own_targets() {
+        let svg = bars_svg(&samples::villages());
+        assert_chart(&svg, "villages");
+        let (_, body) = svg.split_once("</desc>").unwrap_or_default();
+        let first = body.find("Thôn Trung Lương").unwrap_or(usize::MAX);
+        let second = body.find("Thôn Bắc Hà").unwrap_or(0);
+        assert!(first < second, "rows keep the caller's order");
+        assert!(svg.contains("Mục tiêu của từng dòng"));
+        // Three rows have targets: three marks in the target colour.
+        assert_eq!(svg.matches(r##"stroke="#8A4B00" stroke-width="3""##).count(), 3 + 1);
+        assert!(svg.contains("Thôn Đông Tiến &lt;b&gt;"));
+        assert!(svg.contains(">–</text>"), "an empty name still gets a label");
+    }
+
+    #[test]
+    fn a_shared_target_is_one_dashed_line() {
+        let svg = bars_svg(&samples::communes());
+        assert_chart(&svg, "province-rank");
+        assert_eq!(svg.matches("stroke-dasharray").count(), 1);
+        assert!(svg.contains(">Mục tiêu 30 %</text>"));
+        assert!(svg.contains(">4,44 %</text>"));
+    }
+
+    #[test]
+    fn height_grows_with_rows_and_labels_stay_large() {
+        let one = bars_svg(&with_bars(vec![bar("A", 1.0, None)]));
+        let many = bars_svg(&samples::communes());
+        assert!(height(&many) >= 69.0 * ROW, "{}", height(&many));
+        assert!(height(&one) < 150.0);
+        assert_eq!(many.matches("Xã Thạch Hương Điền").count(), 68);
+    }
+
+    #[test]
+    fn user_text_is_escaped() {
+        let mut chart = with_bars(vec![bar("<script>alert(1)</script>", 5.0, Some(3.0))]);
+        chart.title = "A & <b>".to_string();
+        chart.desc = "\"quoted\" 'text'".to_string();
+        chart.id = "x\" onload=\"y".to_string();
+        let svg = bars_svg(&chart);
+        assert_chart(&svg, "x--onload--y");
+        assert!(!svg.contains("<script"));
+        assert!(svg.contains("&lt;script&gt;"));
+        assert!(svg.contains("A &amp; &lt;b&gt;"));
+        assert!(svg.contains("&quot;quoted&quot; &apos;text&apos;"));
+    }
+
+    #[test]
+    fn odd_values_never_break_it() {
+        let chart = with_bars(vec![
+            bar("", f64::NAN, Some(f64::INFINITY)),
+            bar("big", f64::INFINITY, None),
+            bar("negative", -5.0, Some(-1.0)),
+            bar("\u{1}control", 1e300, Some(f64::NAN)),
+            bar(&"Rất dài ".repeat(40), 3.0, None),
+        ]);
+        for scale in [Scale::Percent, Scale::Count] {
+            let svg = bars_svg(&Bars {
+                scale,
+                ..chart.clone()
+            });
+            assert_chart(&svg, "villages");
+            assert!(svg.contains('…'), "long names are shortened");
+        }
+    }
+
+    #[test]
+    fn deterministic() {
+        let chart = samples::communes();
+        assert_eq!(bars_svg(&chart), bars_svg(&chart));
+    }
 }

@@ -1,6 +1,9 @@
 //! One module per command, each a few dozen lines over the library.
 
 pub mod build;
+pub mod init;
+pub mod new;
+pub mod serve;
 pub mod check;
 pub mod report;
 
