@@ -10,11 +10,25 @@ fn home_page_has_hotline_apps_campaign_and_notice() {
     let site = build_fixture("");
     assert!(!site.outcome.has_errors(), "{:?}", site.outcome.diagnostics);
     let home = site.page("index.html");
-    assert_contains!(home, "<html lang=\"vi\"", "href=\"tel:19009038\"", "19009038");
+    assert_contains!(
+        home,
+        "<html lang=\"vi\"",
+        "href=\"tel:19009038\"",
+        "19009038"
+    );
     assert_contains!(home, "https://apps.apple.com/vn/app/i-hatinh/id6759859323");
-    assert_contains!(home, "https://play.google.com/store/apps/details?id=vn.gov.hatinh.app");
+    assert_contains!(
+        home,
+        "https://play.google.com/store/apps/details?id=vn.gov.hatinh.app"
+    );
     let main = site.main("index.html");
-    assert_contains!(main, "4,44 %", "1.299/29.226", "29/5/2026", "href=\"chien-dich/i-hatinh/\"");
+    assert_contains!(
+        main,
+        "4,44 %",
+        "1.299/29.226",
+        "29/5/2026",
+        "href=\"chien-dich/i-hatinh/\""
+    );
     assert_contains!(main, "href=\"van-ban/2026-06-02-959-ubnd-vhxh/\"");
 }
 
@@ -39,17 +53,35 @@ fn stated_rate_disagreement_is_a_warning_naming_the_base() {
         .iter()
         .find(|d| d.code == "stated-percent-differs")
         .expect("a stated-percent warning");
-    assert_eq!(warning.file, std::path::Path::new("data/campaigns/i-hatinh.yaml"));
+    assert_eq!(
+        warning.file,
+        std::path::Path::new("data/campaigns/i-hatinh.yaml")
+    );
     assert!(warning.line > 0);
-    assert!(warning.hint.as_ref().unwrap().en.contains("28"), "{warning:?}");
+    assert!(
+        warning.hint.as_ref().unwrap().en.contains("28"),
+        "{warning:?}"
+    );
 }
 
 #[test]
 fn notice_is_laid_out_as_the_official_letter() {
     let site = build_fixture("");
     let main = site.main("van-ban/2026-06-02-959-ubnd-vhxh/index.html");
-    assert_contains!(main, "ỦY BAN NHÂN DÂN", "XÃ LỘC HÀ", "959/UBND-VHXH", "Lộc Hà, ngày 02 tháng 6 năm 2026");
-    assert_contains!(main, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Lê Văn Hân", "PHÓ CHỦ TỊCH", "Kính gửi");
+    assert_contains!(
+        main,
+        "ỦY BAN NHÂN DÂN",
+        "XÃ LỘC HÀ",
+        "959/UBND-VHXH",
+        "Lộc Hà, ngày 02 tháng 6 năm 2026"
+    );
+    assert_contains!(
+        main,
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Lê Văn Hân",
+        "PHÓ CHỦ TỊCH",
+        "Kính gửi"
+    );
 }
 
 #[test]
@@ -62,14 +94,29 @@ fn every_internal_link_resolves_to_a_file() {
             continue;
         }
         let html = std::fs::read_to_string(path).unwrap();
-        for href in attribute_values(&html, "href").into_iter().chain(attribute_values(&html, "src")) {
-            if href.starts_with("http") || href.starts_with("tel:") || href.starts_with("mailto:") || href.starts_with('#') {
+        for href in attribute_values(&html, "href")
+            .into_iter()
+            .chain(attribute_values(&html, "src"))
+        {
+            if href.starts_with("http")
+                || href.starts_with("tel:")
+                || href.starts_with("mailto:")
+                || href.starts_with('#')
+            {
                 continue;
             }
             let target = href.split('#').next().unwrap();
             let resolved = path.parent().unwrap().join(target);
-            let file = if target.ends_with('/') || target.is_empty() { resolved.join("index.html") } else { resolved };
-            assert!(file.exists(), "{} links to {href}, which does not exist", path.display());
+            let file = if target.ends_with('/') || target.is_empty() {
+                resolved.join("index.html")
+            } else {
+                resolved
+            };
+            assert!(
+                file.exists(),
+                "{} links to {href}, which does not exist",
+                path.display()
+            );
         }
     }
 }

@@ -12,18 +12,41 @@ fn truong_luu_percent_only_figure_against_50_percent_by_30_6() {
     let main = site.main("chien-dich/i-hatinh/index.html");
     // "khoảng 3%": a bare, approximate rate; the target 50 % by 30/6/2026 has passed.
     assert_contains!(main, "3 %", "khoảng", "50 %", "30/6/2026", "Chậm tiến độ");
-    assert_contains!(site.main("lien-he/index.html"), "Nguyễn Huy Tuyền", "tel:0916222326");
+    assert_contains!(
+        site.main("lien-he/index.html"),
+        "Nguyễn Huy Tuyền",
+        "tel:0916222326"
+    );
     // Weekly reporting and a single June figure: overdue, said on the page and as a warning.
-    assert!(site.outcome.diagnostics.iter().any(|d| d.code == "figures-overdue"));
+    assert!(
+        site.outcome
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "figures-overdue")
+    );
 }
 
 #[test]
 fn cam_xuyen_phases_with_targets_and_indicators_without_figures() {
     let site = build_fixture("cam-xuyen");
     assert!(!site.outcome.has_errors(), "{:?}", site.outcome.diagnostics);
-    let campaign = std::fs::read_dir(site.out().join("chien-dich")).unwrap().flatten().next().unwrap().path();
+    let campaign = std::fs::read_dir(site.out().join("chien-dich"))
+        .unwrap()
+        .flatten()
+        .next()
+        .unwrap()
+        .path();
     let main = std::fs::read_to_string(campaign.join("index.html")).unwrap();
-    assert_contains!(main, "Đợt 1", "Đợt 2", "13/5/2026", "17/5/2026", "85 %", "10 %", "30 %");
+    assert_contains!(
+        main,
+        "Đợt 1",
+        "Đợt 2",
+        "13/5/2026",
+        "17/5/2026",
+        "85 %",
+        "10 %",
+        "30 %"
+    );
     assert_contains!(main, "Chưa có số liệu");
     assert_contains!(main, "<svg", "role=\"img\"");
 }
@@ -32,7 +55,12 @@ fn cam_xuyen_phases_with_targets_and_indicators_without_figures() {
 fn hoang_thanh_remaining_count_falls_toward_zero() {
     let site = build_fixture("hoang-thanh");
     assert!(!site.outcome.has_errors(), "{:?}", site.outcome.diagnostics);
-    let campaign = std::fs::read_dir(site.out().join("chien-dich")).unwrap().flatten().next().unwrap().path();
+    let campaign = std::fs::read_dir(site.out().join("chien-dich"))
+        .unwrap()
+        .flatten()
+        .next()
+        .unwrap()
+        .path();
     let main = std::fs::read_to_string(campaign.join("index.html")).unwrap();
     assert_contains!(main, "6.516", "15/4/2026", "15/5/2026");
     // Sample data is said on every page.
@@ -51,13 +79,19 @@ fn cho_don_several_indicators_breakdown_and_monday_thursday_reporting() {
     }
     // The breakdown by unit is a bar chart plus a table with per-row targets.
     assert_contains!(main, "Đạt mục tiêu");
-    assert!(main.matches("<svg").count() > indicators.len(), "breakdown charts missing");
+    assert!(
+        main.matches("<svg").count() > indicators.len(),
+        "breakdown charts missing"
+    );
 }
 
 #[test]
 fn drafts_are_left_out_unless_asked_for() {
     let site = build_fixture("truong-luu");
-    assert!(!site.main("van-ban/index.html").contains("href=\"2026-06"), "draft listed without --drafts");
+    assert!(
+        !site.main("van-ban/index.html").contains("href=\"2026-06"),
+        "draft listed without --drafts"
+    );
     let mut options = options();
     options.drafts = true;
     let with_drafts = build_dir(copy_site(&fixture("truong-luu")), &options);

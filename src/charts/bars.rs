@@ -128,7 +128,8 @@ impl Layout {
             Targets::Common(t) => Some(t),
             Targets::PerRow => chart.bars.get(i).and_then(|b| b.target),
         };
-        t.filter(|t| t.is_finite()).map(|t| t.clamp(0.0, self.x.top))
+        t.filter(|t| t.is_finite())
+            .map(|t| t.clamp(0.0, self.x.top))
     }
 }
 
@@ -234,7 +235,12 @@ fn draw_mesh(plot: &mut Plot<'_, '_>, layout: &Layout) -> DrawResult {
         .light_line_style(TRANSPARENT)
         .axis_style(TRANSPARENT)
         .set_all_tick_mark_size(4)
-        .x_label_style(svg::font(FONT_SIZE, colour::MUTED, HPos::Center, VPos::Bottom))
+        .x_label_style(svg::font(
+            FONT_SIZE,
+            colour::MUTED,
+            HPos::Center,
+            VPos::Bottom,
+        ))
         .y_label_style(svg::font(FONT_SIZE, colour::INK, HPos::Right, VPos::Center))
         .x_label_formatter(&x_label)
         .y_label_formatter(&y_label)
@@ -305,7 +311,11 @@ fn draw_row_targets(
             Some([(t, c + MARK), (t, c - MARK)])
         })
         .collect();
-    plot.draw_series(marks.iter().map(|m| PathElement::new(*m, WHITE.stroke_width(5))))?;
+    plot.draw_series(
+        marks
+            .iter()
+            .map(|m| PathElement::new(*m, WHITE.stroke_width(5))),
+    )?;
     plot.draw_series(
         marks
             .iter()
@@ -334,7 +344,12 @@ fn draw_mark_legend(root: &Canvas<'_>, plot: &Plot<'_, '_>, lang: Lang) -> DrawR
 
 /// The value written just past the end of its bar, or past the target line
 /// or mark when that would cut through the text.
-fn draw_values(root: &Canvas<'_>, plot: &Plot<'_, '_>, chart: &Bars, layout: &Layout) -> DrawResult {
+fn draw_values(
+    root: &Canvas<'_>,
+    plot: &Plot<'_, '_>,
+    chart: &Bars,
+    layout: &Layout,
+) -> DrawResult {
     let style = svg::font(FONT_SIZE, colour::INK, HPos::Left, VPos::Center);
     for (i, (bar, text)) in chart.bars.iter().zip(&layout.values).enumerate() {
         let end = if bar.value.is_finite() {
@@ -433,9 +448,16 @@ mod tests {
         assert!(first < second, "rows keep the caller's order");
         assert!(svg.contains("Mục tiêu của từng dòng"));
         // Three rows have targets: three marks in the target colour.
-        assert_eq!(svg.matches(r##"stroke="#8A4B00" stroke-width="3""##).count(), 3 + 1);
+        assert_eq!(
+            svg.matches(r##"stroke="#8A4B00" stroke-width="3""##)
+                .count(),
+            3 + 1
+        );
         assert!(svg.contains("Thôn Đông Tiến &lt;b&gt;"));
-        assert!(svg.contains(">–</text>"), "an empty name still gets a label");
+        assert!(
+            svg.contains(">–</text>"),
+            "an empty name still gets a label"
+        );
     }
 
     #[test]

@@ -172,6 +172,21 @@ fn write_previews() -> std::io::Result<()> {
     english.lang = Lang::En;
     let mut no_bars = villages();
     no_bars.bars.clear();
+    let mut crowded = cam_xuyen();
+    crowded.id = "crowded".to_string();
+    crowded.deadline = Some(date(2026, 6, 30));
+    crowded.phases = (1..=5)
+        .map(|i| Band {
+            name: format!("Đợt cao điểm {i}"),
+            start: date(2026, 5, 6 + 7 * i),
+            end: date(2026, 5, 12 + 7 * i),
+        })
+        .collect();
+    let mut trang_luu = loc_ha();
+    trang_luu.id = "truong-luu".to_string();
+    trang_luu.points = vec![point(2026, 6, 10, 3.0)];
+    trang_luu.target = Some(50.0);
+    trang_luu.deadline = Some(date(2026, 6, 30));
     let charts = [
         ("loc-ha", time_series_svg(&loc_ha())),
         ("cam-xuyen", time_series_svg(&cam_xuyen())),
@@ -182,6 +197,8 @@ fn write_previews() -> std::io::Result<()> {
             time_series_svg(&hoang_thanh_falling()),
         ),
         ("empty", time_series_svg(&empty)),
+        ("crowded", time_series_svg(&crowded)),
+        ("truong-luu", time_series_svg(&trang_luu)),
         ("communes", bars_svg(&communes())),
         ("villages", bars_svg(&villages())),
         ("no-bars", bars_svg(&no_bars)),

@@ -168,7 +168,9 @@ fn trim_texts(body: &str) -> String {
         };
         let open_end = at + close + 1;
         out.push_str(&rest[..open_end]);
-        rest = rest[open_end..].strip_prefix('\n').unwrap_or(&rest[open_end..]);
+        rest = rest[open_end..]
+            .strip_prefix('\n')
+            .unwrap_or(&rest[open_end..]);
     }
     out.push_str(rest);
     out.replace("\n</text>", "</text>")

@@ -437,3 +437,166 @@ fn draw_empty_message(root: &Canvas<'_>, plot: &Plot<'_, '_>, lang: Lang) -> Dra
     root.draw(&Text::new(text, centre, style))?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::samples::{self, date};
+    use crate::charts::xml_check::assert_chart;
+    use crate::charts::{Band, Scale};
+
+    fn circles(svg: &str) -> usize {
+        svg.matches("<circle").count()
+    }
+
+    #[test]
+    fn no_points_is_an_honest_empty_chart() {
+        let mut chart = samples::loc_ha();
+        chart.points.clear();
+        let svg = time_series_svg(&chart);
+        assert_chart(&svg, "loc-ha-adults");
+        assert!(svg.contains(">Chưa có số liệu</text>"));
+        assert_eq!(circles(&svg), 0);
+        assert!(svg.contains(">Mục tiêu 30 %</text>"));
+        assert!(svg.contains(">Hạn 31/12/2026</text>"));
+        chart.lang = Lang::En;
+        let svg = time_series_svg(&chart);
+        assert!(svg.contains(">No figures yet</text>"));
+        assert!(svg.contains(">Target 30%</text>"));
+        assert!(svg.contains(">Deadline 31 December 2026</text>"));
+    }
+
+    #[test]
+    fn one_point_gets_a_visible_dot_and_its_value() {
+        let svg = time_series_svg(&samples::loc_ha());
+        assert_chart(&svg, "loc-ha-adults");
+        assert_eq!(circles(&svg), 2, "a white ring and a dot");
+        assert!(svg.contains(r#"r="4""#));
+        assert!(svg.contains(">4,44 %</text>"));
+        assert!(!svg.contains("Chưa có số liệu"));
+    }
+
+    #[test]
+    fn several_points_target_deadline_and_phases() {
+        let svg = time_series_svg(&samples::cam_xuyen());
+        assert_chart(&svg, "cam-xuyen-adults");
+        assert_eq!(circles(&svg), 20);
+        let line = svg
+            .split("<polyline")
+            .find(|p| p.contains(r##"stroke="#1D4F91""##))
+            .and_then(|p| p.split("points=\"").nth(1))
+            .and_then(|p| p.split('"').next())
+            .unwrap_or_default();
+        assert_eq!(line.matches(',').count(), 10, "{line}");
+        assert!(svg.contains(r##"stroke="#8A4B00" stroke-dasharray="8 5""##));
+        assert!(svg.contains(">Mục tiêu 30 %</text>"));
+        assert!(svg.contains(">Hạn 24/5/2026</text>"));
+        assert!(svg.contains(">Đợt 1</text>") && svg.contains(">Đợt 2</text>"));
+        assert_eq!(svg.matches(r##"fill="#E8EEF6""##).count(), 1);
+        assert_eq!(svg.matches(r##"fill="#F3EEE3""##).count(), 1);
+        assert!(svg.contains(">18/5</text>"));
+        assert!(svg.contains(">20 %</text>"));
+    }
+
+    #[test]
+    fn falling_count_starts_at_zero_with_headroom() {
+        let svg = time_series_svg(&samples::hoang_thanh_falling());
+        assert_chart(&svg, "hoang-thanh-series");
+        assert!(svg.contains(">0</text>") && svg.contains(">8.000</text>"));
+        assert!(svg.contains(">Mục tiêu 0</text>"));
+        assert!(
+            svg.contains(">2.561</text>"),
+            "the latest figure is labelled"
+        );
+        assert!(svg.contains(">Hạn 15/5/2026</text>"));
+    }
+
+    #[test]
+    fn user_text_is_escaped() {
+        let mut chart = samples::cam_xuyen();
+        chart.title = "<script>alert('x')</script> & co".to_string();
+        chart.desc = "a < b".to_string();
+        chart.phases[0].name = "<img src=x>".to_string();
+        let svg = time_series_svg(&chart);
+        assert_chart(&svg, "cam-xuyen-adults");
+        assert!(!svg.contains("<script") && !svg.contains("<img"));
+        assert!(svg.contains("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; co"));
+        assert!(svg.contains("a &lt; b"));
+        assert!(svg.contains("&lt;img src=x&gt;"));
+    }
+
+    #[test]
+    fn small_and_deterministic() {
+        let chart = samples::cam_xuyen();
+        let svg = time_series_svg(&chart);
+        assert_eq!(svg, time_series_svg(&chart));
+        assert!(svg.len() < 15_000, "{} bytes", svg.len());
+        assert!(!svg.contains("opacity=\"1\"") && !svg.contains("0000000"));
+    }
+
+    #[test]
+    fn odd_input_never_breaks_it() {
+        let point = |y, m, d, value| Point {
+            date: date(y, m, d),
+            value,
+        };
+        let base = samples::cam_xuyen();
+        let cases = [
+            TimeSeries {
+                points: vec![
+                    point(2026, 5, 13, f64::NAN),
+                    point(2026, 5, 14, f64::INFINITY),
+                    point(2026, 5, 15, -3.0),
+                    point(2026, 5, 16, 250.0),
+                ],
+                ..base.clone()
+            },
+            TimeSeries {
+                start: Some(date(2027, 1, 1)),
+                deadline: Some(date(2026, 1, 1)),
+                target: Some(f64::NAN),
+                ..base.clone()
+            },
+            TimeSeries {
+                points: vec![point(2026, 5, 13, 1.0), point(2026, 5, 13, 2.0)],
+                start: None,
+                deadline: None,
+                target: None,
+                phases: Vec::new(),
+                scale: Scale::Count,
+                ..base.clone()
+            },
+            TimeSeries {
+                points: Vec::new(),
+                start: None,
+                deadline: None,
+                phases: Vec::new(),
+                ..base.clone()
+            },
+            TimeSeries {
+                phases: (0..12)
+                    .map(|i| Band {
+                        name: if i == 3 {
+                            String::new()
+                        } else {
+                            "Đợt dài ".repeat(i)
+                        },
+                        start: date(2026, 5, 24),
+                        end: date(2026, 5, 13),
+                    })
+                    .collect(),
+                scale: Scale::Count,
+                target: Some(1e300),
+                ..base.clone()
+            },
+            TimeSeries {
+                points: vec![point(1, 1, 1, 5.0), point(9999, 12, 31, 7.0)],
+                ..base
+            },
+        ];
+        for chart in cases {
+            let svg = time_series_svg(&chart);
+            assert_chart(&svg, "cam-xuyen-adults");
+        }
+    }
+}

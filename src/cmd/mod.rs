@@ -1,11 +1,11 @@
 //! One module per command, each a few dozen lines over the library.
 
 pub mod build;
+pub mod check;
 pub mod init;
 pub mod new;
-pub mod serve;
-pub mod check;
 pub mod report;
+pub mod serve;
 
 /// Exit statuses: success, content errors, usage errors.
 pub const EXIT_OK: u8 = 0;

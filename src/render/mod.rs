@@ -1,9 +1,12 @@
 //! Rendering: routes, views, templates and charts into an in-memory map of
 //! `path → bytes`. Pages are independent, so they render in parallel.
 
+pub mod data_export;
+pub mod feed;
 pub mod indicator;
 pub mod pages;
 pub mod phrases;
+pub mod qr;
 pub mod routes;
 pub mod sitemap;
 pub mod theme;
@@ -94,6 +97,9 @@ pub fn render_site(
         "robots.txt".into(),
         sitemap::robots(base_url.as_deref()).into_bytes(),
     );
+    files.insert(feed::PATH.into(), feed::atom(&ctx).into_bytes());
+    files.extend(data_export::files(&ctx));
+    files.extend(qr::files(&site.config.apps));
     (!diags.has_errors()).then_some(files)
 }
 

@@ -63,7 +63,11 @@ impl Built {
     pub fn page(&self, path: &str) -> String {
         let full = self.out().join(path);
         fs::read_to_string(&full).unwrap_or_else(|_| {
-            let files = self.outcome.files.as_ref().map(|f| f.keys().cloned().collect::<Vec<_>>());
+            let files = self
+                .outcome
+                .files
+                .as_ref()
+                .map(|f| f.keys().cloned().collect::<Vec<_>>());
             panic!("no {path} in the output; files: {files:?}")
         })
     }
@@ -85,7 +89,11 @@ pub fn build_dir(dir: tempfile::TempDir, options: &Options) -> Built {
 
 /// Builds a fixture from tests/sites/ (or the repo root for "") into a temp dir.
 pub fn build_fixture(name: &str) -> Built {
-    let from = if name.is_empty() { repo_root() } else { fixture(name) };
+    let from = if name.is_empty() {
+        repo_root()
+    } else {
+        fixture(name)
+    };
     build_dir(copy_site(&from), &options())
 }
 

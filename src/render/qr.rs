@@ -1,0 +1,71 @@
+//! QR codes for app store links, as standalone SVG files that print sharply
+//! on posters and scan from a phone screen.
+
+use qrcode::render::svg;
+use qrcode::{EcLevel, QrCode};
+
+use crate::model::App;
+use crate::output::Files;
+
+/// Where an app's QR code for a store is written: `ung-dung/i-hatinh-ios-qr.svg`.
+pub fn path(app_id: &str, store: &str) -> String {
+    format!("{}{app_id}-{store}-qr.svg", crate::render::routes::APPS)
+}
+
+/// A QR code of `url` as an SVG document, or `None` if the URL is too long
+/// to encode (store links are far below the limit).
+pub fn svg(url: &str, label: &str) -> Option<String> {
+    let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).ok()?;
+    let image = code
+        .render::<svg::Color>()
+        .min_dimensions(240, 240)
+        .quiet_zone(true)
+        .dark_color(svg::Color("#000000"))
+        .light_color(svg::Color("#ffffff"))
+        .build();
+    let title = crate::render::sitemap::escape_xml(label);
+    // Give the image an accessible name: the link it encodes.
+    Some(image.replacen(
+        "<svg ",
+        &format!("<svg role=\"img\" aria-label=\"{title}\" "),
+        1,
+    ))
+}
+
+/// Every app's store QR codes.
+pub fn files(apps: &[App]) -> Files {
+    let mut files = Files::new();
+    for app in apps {
+        for (store, link) in [("ios", &app.ios), ("android", &app.android)] {
+            if let Some(svg) = link
+                .as_deref()
+                .and_then(|url| svg(url, &format!("{} – {url}", app.name)))
+            {
+                files.insert(path(&app.id, store), svg.into_bytes());
+            }
+        }
+    }
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn store_links_become_square_svg_codes() {
+        let svg = svg(
+            "https://apps.apple.com/vn/app/i-hatinh/id6759859323",
+            "i-HaTinh",
+        )
+        .unwrap();
+        assert!(
+            svg.contains("<svg role=\"img\" aria-label=\"i-HaTinh\""),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("<path") || svg.contains("<rect"),
+            "no modules drawn"
+        );
+    }
+}
