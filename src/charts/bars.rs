@@ -29,7 +29,11 @@ const LEGEND: u32 = 24;
 /// (the page's table beside the chart has them in full).
 const MAX_NAMES: f64 = 220.0;
 
-/// Draws the chart; see the module docs of [`super`].
+/// Horizontal bars as an inline SVG fragment (`viewBox` 520 wide, taller by
+/// 28 units per row): names on the left, each value at its bar's end, and the
+/// targets as a mark across each bar, or as one dashed line when every row
+/// has the same target. Zero rows give an empty chart that says so. Values
+/// that are not finite get no bar and a `–` label.
 pub fn bars_svg(chart: &Bars) -> String {
     let layout = Layout::new(chart);
     let meta = Meta {
@@ -268,7 +272,8 @@ fn draw_bars(plot: &mut Plot<'_, '_>, chart: &Bars, layout: &Layout) -> DrawResu
     Ok(())
 }
 
-/// One dashed line through every row, labelled above the axis.
+/// One dashed line through every row, labelled above the axis (the label
+/// centred on the line ties the two together across the tick labels).
 fn draw_common_target(
     root: &Canvas<'_>,
     plot: &Plot<'_, '_>,
@@ -278,9 +283,11 @@ fn draw_common_target(
 ) -> DrawResult {
     let t = target.clamp(0.0, layout.x.top);
     let (x, bottom) = plot.backend_coord(&(t, 0.0));
+    let (_, top) = plot.backend_coord(&(t, layout.rows.max(1) as f64));
     let label_y = (MARGIN + LEGEND / 2) as i32;
+    // From the top of the bars only: above them are the tick labels.
     root.draw(&PathElement::new(
-        vec![(x, label_y + 8), (x, bottom)],
+        vec![(x, top), (x, bottom)],
         svg::DASHED_TARGET.stroke_width(2),
     ))?;
     let value = ticks::format_value(chart.lang, chart.scale, target);
@@ -290,7 +297,8 @@ fn draw_common_target(
     };
     // Centred on the line, but kept inside the chart at either edge.
     let half = (ticks::text_width(&text, FONT_SIZE) / 2.0) as i32;
-    let x = x.clamp(half + 4, WIDTH as i32 - half - 4);
+    // min then max, not clamp: a label wider than the chart must not panic.
+    let x = x.min(WIDTH as i32 - half - 4).max(half + 4);
     let style = svg::font(FONT_SIZE, colour::TARGET, HPos::Center, VPos::Center);
     root.draw(&Text::new(text, (x, label_y), style))?;
     Ok(())

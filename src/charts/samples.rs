@@ -175,11 +175,11 @@ fn write_previews() -> std::io::Result<()> {
     let mut crowded = cam_xuyen();
     crowded.id = "crowded".to_string();
     crowded.deadline = Some(date(2026, 6, 30));
-    crowded.phases = (1..=5)
+    crowded.phases = (0..5)
         .map(|i| Band {
-            name: format!("Đợt cao điểm {i}"),
-            start: date(2026, 5, 6 + 7 * i),
-            end: date(2026, 5, 12 + 7 * i),
+            name: format!("Đợt cao điểm {}", i + 1),
+            start: date(2026, 5, 13) + chrono::Days::new(7 * i),
+            end: date(2026, 5, 19) + chrono::Days::new(7 * i),
         })
         .collect();
     let mut trang_luu = loc_ha();
@@ -187,6 +187,9 @@ fn write_previews() -> std::io::Result<()> {
     trang_luu.points = vec![point(2026, 6, 10, 3.0)];
     trang_luu.target = Some(50.0);
     trang_luu.deadline = Some(date(2026, 6, 30));
+    let mut decades = hoang_thanh();
+    decades.id = "decades".to_string();
+    decades.points = vec![point(1990, 1, 1, 5.0), point(2026, 4, 15, 7.0)];
     let charts = [
         ("loc-ha", time_series_svg(&loc_ha())),
         ("cam-xuyen", time_series_svg(&cam_xuyen())),
@@ -199,6 +202,7 @@ fn write_previews() -> std::io::Result<()> {
         ("empty", time_series_svg(&empty)),
         ("crowded", time_series_svg(&crowded)),
         ("truong-luu", time_series_svg(&trang_luu)),
+        ("decades", time_series_svg(&decades)),
         ("communes", bars_svg(&communes())),
         ("villages", bars_svg(&villages())),
         ("no-bars", bars_svg(&no_bars)),

@@ -89,13 +89,11 @@ fn month_ticks(first: NaiveDate, last: NaiveDate) -> Vec<f64> {
     let step = [1, 2, 3, 6]
         .into_iter()
         .find(|s| months / s < 8)
-        .unwrap_or_else(|| 12 * (months / 72 + 1));
+        .unwrap_or_else(|| 12 * year_step(months / 12));
+    // Align on multiples of the step (quarters, halves, whole years, decades)
+    // so the labels read as round dates.
+    let mut m = start + (step - start.rem_euclid(step)) % step;
     let mut ticks = Vec::new();
-    let mut m = start;
-    // Align long steps on January so the labels read as whole years/halves.
-    if step >= 3 {
-        m += (step - m.rem_euclid(12) % step) % step;
-    }
     while m <= end {
         let year = i32::try_from(m.div_euclid(12)).unwrap_or(i32::MAX);
         let month = u32::try_from(m.rem_euclid(12) + 1).unwrap_or(1);
@@ -107,19 +105,47 @@ fn month_ticks(first: NaiveDate, last: NaiveDate) -> Vec<f64> {
     ticks
 }
 
-/// Short date labels: `29/5` (vi) or `29 May` (en); a tick in a different
-/// year from the one before it also names the year (`1/1/2027`).
+/// 1, 2, 5, 10, 20, 50 … years: the first that gives at most eight ticks.
+fn year_step(years: i64) -> i64 {
+    let mut step: i64 = 1;
+    while years / step >= 8 {
+        let digits = step / 10_i64.pow(step.ilog10());
+        step = match digits {
+            1 => step * 2,
+            2 => step / 2 * 5,
+            _ => step * 2,
+        };
+    }
+    step
+}
+
+/// Short date labels: `29/5` (vi) or `29 May` (en). The year is added where
+/// it would otherwise be ambiguous: on the first tick of an axis that spans
+/// several years and wherever the year changes (`1/1/2027`). Ticks a year or
+/// more apart are just years.
 pub fn day_labels(lang: Lang, ticks: &[f64]) -> Vec<String> {
+    let dates: Vec<Option<NaiveDate>> = ticks.iter().map(|&t| date_of(t)).collect();
+    let years: Vec<i32> = dates.iter().flatten().map(|d| d.year()).collect();
+    let several_years = years.windows(2).any(|w| w[0] != w[1]);
+    // Only yearly (or longer) month steps put every tick on 1 January.
+    let yearly = years.len() >= 2 && dates.iter().flatten().all(|d| d.ordinal() == 1);
     let mut previous_year = None;
-    ticks
+    dates
         .iter()
-        .map(|&t| {
-            let Some(d) = date_of(t) else {
+        .map(|date| {
+            let Some(d) = *date else {
                 return String::new();
             };
-            let new_year = previous_year.is_some_and(|y| y != d.year());
+            let new_year = match previous_year {
+                None => several_years,
+                Some(y) => y != d.year(),
+            };
             previous_year = Some(d.year());
-            short_date(lang, d, new_year)
+            if yearly {
+                d.year().to_string()
+            } else {
+                short_date(lang, d, new_year)
+            }
         })
         .collect()
 }
@@ -219,6 +245,7 @@ mod tests {
         let ticks = day_ticks(lo, hi);
         let labels = day_labels(Lang::Vi, &ticks);
         assert!(ticks.len() <= 8, "{labels:?}");
+        assert_eq!(labels.first().map(String::as_str), Some("1/6/2026"));
         assert!(labels.contains(&"1/7".to_string()), "{labels:?}");
         assert!(labels.iter().any(|l| l == "1/1/2027"), "{labels:?}");
     }
@@ -243,9 +270,24 @@ mod tests {
     }
 
     #[test]
+    fn long_ranges_are_labelled_by_year() {
+        let (lo, hi) = day_range(&[day(d(1990, 1, 1)), day(d(2026, 4, 15))]);
+        let labels = day_labels(Lang::Vi, &day_ticks(lo, hi));
+        assert!(labels.len() >= 2 && labels.len() <= 8, "{labels:?}");
+        assert!(labels.iter().all(|l| l.len() == 4), "{labels:?}");
+        assert!(labels.contains(&"2000".to_string()), "{labels:?}");
+        let days = day_ticks(day(d(2026, 5, 1)), day(d(2026, 5, 20)));
+        assert!(
+            day_labels(Lang::Vi, &days)
+                .iter()
+                .all(|l| !l.contains("2026"))
+        );
+    }
+
+    #[test]
     fn english_labels() {
         let ticks = [day(d(2026, 12, 28)), day(d(2027, 1, 4))];
-        assert_eq!(day_labels(Lang::En, &ticks), ["28 Dec", "4 Jan 2027"]);
+        assert_eq!(day_labels(Lang::En, &ticks), ["28 Dec 2026", "4 Jan 2027"]);
     }
 
     #[test]

@@ -21,7 +21,12 @@ const ROW: f64 = 22.0;
 const MAX_ROWS: usize = 3;
 const VALUE_FONT: f64 = 16.0;
 
-/// Draws the chart; see the module docs of [`super`].
+/// The line chart as an inline SVG fragment (`viewBox="0 0 640 360"`): the
+/// figures as dots joined by a line, the latest one labelled, the target as a
+/// dashed line, the deadline as a vertical line, phases as shaded bands.
+/// Zero figures give an empty chart that says so ("Chưa có số liệu"). Values
+/// that are not finite are left out; values outside the axis (a percent over
+/// 100, a negative count) are drawn at its edge. Never panics.
 pub fn time_series_svg(chart: &TimeSeries) -> String {
     let layout = Layout::new(chart);
     let meta = Meta {
@@ -306,8 +311,8 @@ fn draw_deadline(
         return Ok(());
     };
     let (x, bottom) = plot.backend_coord(&(ticks::day_end(deadline), 0.0));
-    let row = layout.notes.first().map_or(0, |n| n.row);
-    let top = layout.row_y(row) - 8;
+    // The deadline is placed first, so its label is always on the top row.
+    let top = layout.row_y(0) - 8;
     root.draw(&PathElement::new(
         vec![(x, top), (x, bottom)],
         colour::DEADLINE.stroke_width(1),
@@ -351,11 +356,24 @@ fn draw_series(plot: &mut Plot<'_, '_>, layout: &Layout) -> DrawResult {
 fn draw_notes(root: &Canvas<'_>, plot: &Plot<'_, '_>, layout: &Layout) -> DrawResult {
     for n in &layout.notes {
         let (x, _) = plot.backend_coord(&(n.day, 0.0));
-        let x = (x + n.offset).clamp(4, WIDTH as i32 - 4);
+        let x = keep_inside(x + n.offset, n);
         let style = svg::font(FONT_SIZE, n.colour, n.anchor, VPos::Center);
         root.draw(&Text::new(n.text.as_str(), (x, layout.row_y(n.row)), style))?;
     }
     Ok(())
+}
+
+/// Shifts a note's anchor so that its (estimated) text stays on the chart:
+/// a phase starting near the right edge gets its name pulled leftwards.
+fn keep_inside(x: i32, n: &Note) -> i32 {
+    let w = ticks::text_width(&n.text, FONT_SIZE) as i32;
+    let (before, after) = match n.anchor {
+        HPos::Left => (0, w),
+        HPos::Center => (w / 2, w / 2),
+        HPos::Right => (w, 0),
+    };
+    let max = WIDTH as i32 - 4 - after;
+    x.min(max).max(4 + before)
 }
 
 /// "Mục tiêu 30 %" just above the target line at the left, where the series
@@ -416,7 +434,7 @@ fn draw_value_label(
     } else {
         ((x - 8, y - 10), HPos::Right, VPos::Bottom)
     };
-    let pos = (pos.0, pos.1.clamp(plot_y.start + 10, plot_y.end - 10));
+    let pos = (pos.0, pos.1.min(plot_y.end - 10).max(plot_y.start + 10));
     root.draw(&Text::new(
         text,
         pos,

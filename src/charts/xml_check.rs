@@ -120,6 +120,12 @@ pub fn assert_chart(svg: &str, id: &str) {
     if let Err(e) = check(svg) {
         panic!("not well-formed: {e}\n{svg}");
     }
+    // A real parser too (a dev-dependency), in case the small check misses
+    // something.
+    match roxmltree::Document::parse(svg) {
+        Ok(doc) => assert_eq!(doc.root_element().tag_name().name(), "svg"),
+        Err(e) => panic!("roxmltree: {e}\n{svg}"),
+    }
     let root_end = svg.find('>').unwrap_or(0);
     let root = &svg[..root_end];
     assert!(root.starts_with("<svg "), "{root}");

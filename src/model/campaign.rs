@@ -150,29 +150,30 @@ pub fn read_campaign(ck: &mut Checker, id: String, root: &Node) -> Option<Campai
     let title = f.required(ck, "title", &what).and_then(|n| r::text(ck, n));
     let start = f.get("start").and_then(|n| r::date(ck, n));
     let deadline = f.get("deadline").and_then(|n| r::date(ck, n));
-    if let (Some(s), Some(d), Some(node)) = (start, deadline, f.get("deadline")) {
-        if d < s {
-            ck.error(
-                node.pos,
-                "deadline-before-start",
-                Text::new(
-                    "Hạn chót sớm hơn ngày bắt đầu",
-                    "The deadline is before the start",
-                ),
-                Some(Text::new(
-                    "kiểm tra lại `start` và `deadline`",
-                    "check `start` and `deadline`",
-                )),
-            );
-        }
+    if let (Some(s), Some(d), Some(node)) = (start, deadline, f.get("deadline"))
+        && d < s
+    {
+        ck.error(
+            node.pos,
+            "deadline-before-start",
+            Text::new(
+                "Hạn chót sớm hơn ngày bắt đầu",
+                "The deadline is before the start",
+            ),
+            Some(Text::new(
+                "kiểm tra lại `start` và `deadline`",
+                "check `start` and `deadline`",
+            )),
+        );
     }
-    let indicators = f
-        .required(ck, "indicators", &what)
+    let indicators_node = f.required(ck, "indicators", &what);
+    let indicators = indicators_node
         .map(|n| read_indicators(ck, n))
         .unwrap_or_default();
+    let declared = indicators_node.map(r::declared_ids).unwrap_or_default();
     let phases = f
         .get("phases")
-        .map(|n| read_phases(ck, n, &indicators))
+        .map(|n| read_phases(ck, n, &indicators, &declared))
         .unwrap_or_default();
     Some(Campaign {
         id,
@@ -354,10 +355,9 @@ pub fn read_target(ck: &mut Checker, node: &Node, population: Option<u64>) -> Op
     }
     check_target_agreement(ck, &target, population);
     if let (Some(count), Some(population), Some(node)) = (target.count, population, f.get("count"))
+        && count > population
     {
-        if count > population {
-            above_population(ck, node.pos, count, population);
-        }
+        above_population(ck, node.pos, count, population);
     }
     Some(target)
 }
@@ -378,7 +378,7 @@ fn check_target_agreement(ck: &mut Checker, target: &Target, population: Option<
         "target-disagrees",
         Text::new(
             format!(
-                "Mục tiêu {} người không khớp với {} của {} (= {})",
+                "Số lượng mục tiêu {} không khớp với {} của {} (= {})",
                 count,
                 format_percent(crate::vi::Lang::Vi, percent),
                 population,
@@ -503,11 +503,11 @@ fn read_reading(ck: &mut Checker, f: &Fields, population: Option<u64>) -> Option
         "percent" => Reading::Percent(r::percent(ck, node)?),
         _ => Reading::Remaining(r::count(ck, node)?),
     };
-    if let (Reading::Count(n) | Reading::Remaining(n), Some(p)) = (reading, population) {
-        if n > p {
-            above_population(ck, node.pos, n, p);
-            return None;
-        }
+    if let (Reading::Count(n) | Reading::Remaining(n), Some(p)) = (reading, population)
+        && n > p
+    {
+        above_population(ck, node.pos, n, p);
+        return None;
     }
     Some(reading)
 }
@@ -633,11 +633,11 @@ fn read_row(ck: &mut Checker, node: &Node) -> Option<BreakdownRow> {
     let count = count_node.and_then(|n| r::count(ck, n));
     let population = f.get("population").and_then(|n| r::count(ck, n));
     let target = f.get("target").and_then(|n| read_target(ck, n, population));
-    if let (Some(c), Some(p), Some(n)) = (count, population, count_node) {
-        if c > p {
-            above_population(ck, n.pos, c, p);
-            return None;
-        }
+    if let (Some(c), Some(p), Some(n)) = (count, population, count_node)
+        && c > p
+    {
+        above_population(ck, n.pos, c, p);
+        return None;
     }
     Some(BreakdownRow {
         name: name?,
@@ -647,41 +647,58 @@ fn read_row(ck: &mut Checker, node: &Node) -> Option<BreakdownRow> {
     })
 }
 
-fn read_phases(ck: &mut Checker, node: &Node, indicators: &[Indicator]) -> Vec<Phase> {
+/// `declared`: every indicator id written in the file, including those of
+/// indicators that failed to read (already reported there).
+fn read_phases(
+    ck: &mut Checker,
+    node: &Node,
+    indicators: &[Indicator],
+    declared: &[String],
+) -> Vec<Phase> {
     r::list(ck, node)
         .iter()
-        .filter_map(|item| read_phase(ck, item, indicators))
+        .filter_map(|item| read_phase(ck, item, indicators, declared))
         .collect()
 }
 
-fn read_phase(ck: &mut Checker, node: &Node, indicators: &[Indicator]) -> Option<Phase> {
+fn read_phase(
+    ck: &mut Checker,
+    node: &Node,
+    indicators: &[Indicator],
+    declared: &[String],
+) -> Option<Phase> {
     let what = Text::new("một đợt (phases)", "a phase");
     let f = Fields::open(ck, node, &what, &["name", "start", "end", "targets"])?;
     let name = f.required(ck, "name", &what).and_then(|n| r::text(ck, n));
     let start = f.required(ck, "start", &what).and_then(|n| r::date(ck, n));
     let end_node = f.required(ck, "end", &what);
     let end = end_node.and_then(|n| r::date(ck, n));
-    if let (Some(s), Some(e), Some(n)) = (start, end, end_node) {
-        if e < s {
-            ck.error(
-                n.pos,
-                "phase-ends-before-start",
-                Text::new(
-                    format!("Đợt kết thúc ({e}) trước khi bắt đầu ({s})"),
-                    format!("The phase ends ({e}) before it starts ({s})"),
-                ),
-                Some(Text::new(
-                    "kiểm tra lại `start` và `end` của đợt",
-                    "check the phase's `start` and `end`",
-                )),
-            );
-            return None;
-        }
+    let ends_before_start = matches!((start, end), (Some(s), Some(e)) if e < s);
+    if let (Some(s), Some(e), Some(n)) = (start, end, end_node)
+        && e < s
+    {
+        ck.error(
+            n.pos,
+            "phase-ends-before-start",
+            Text::new(
+                format!("Đợt kết thúc ({e}) trước khi bắt đầu ({s})"),
+                format!("The phase ends ({e}) before it starts ({s})"),
+            ),
+            Some(Text::new(
+                "kiểm tra lại `start` và `end` của đợt",
+                "check the phase's `start` and `end`",
+            )),
+        );
     }
+    // Read the targets even when the dates are wrong, so their own mistakes
+    // are reported in the same run.
     let targets = f
         .get("targets")
-        .map(|n| read_phase_targets(ck, n, indicators))
+        .map(|n| read_phase_targets(ck, n, indicators, declared))
         .unwrap_or_default();
+    if ends_before_start {
+        return None;
+    }
     Some(Phase {
         name: name?,
         start: start?,
@@ -694,6 +711,7 @@ fn read_phase_targets(
     ck: &mut Checker,
     node: &Node,
     indicators: &[Indicator],
+    declared: &[String],
 ) -> Vec<(String, Target)> {
     let ids: Vec<&str> = indicators.iter().map(|i| i.id.as_str()).collect();
     let crate::source::yaml::Value::Map(entries) = &node.value else {
@@ -704,10 +722,18 @@ fn read_phase_targets(
     let mut targets = Vec::new();
     for (key, value) in entries {
         let Some(indicator) = indicators.iter().find(|i| i.id == key.name) else {
+            if declared.contains(&key.name) {
+                // The indicator is there but has its own error, reported where it is.
+                continue;
+            }
             let hint = match crate::diagnostic::suggest(&key.name, &ids) {
                 Some(near) => Text::new(
                     format!("có phải ý bạn là `{near}`?"),
                     format!("did you mean `{near}`?"),
+                ),
+                None if ids.is_empty() => Text::new(
+                    "chiến dịch chưa có chỉ số nào: khai báo chỉ số trong `indicators` trước",
+                    "the campaign has no indicators yet: declare them under `indicators` first",
                 ),
                 None => Text::new(
                     format!("các chỉ số của chiến dịch: {}", ids.join(", ")),

@@ -60,7 +60,8 @@ pub fn check_sources(sources: &Sources, diags: &mut Diagnostics) -> Option<Site>
         .filter_map(|file| with_checker(file, diags, |ck| notice::read_page(ck, file)))
         .collect();
     let config = config?;
-    cross_check(&config, &campaigns, &notices, diags);
+    let declared = Declared::of(sources);
+    cross_check(&config, &campaigns, &notices, &declared, diags);
     notices.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     pages.sort_by(|a, b| {
         (a.order.unwrap_or(i64::MAX), &a.title).cmp(&(b.order.unwrap_or(i64::MAX), &b.title))
@@ -150,11 +151,45 @@ fn campaign_id(file: &SourceFile, diags: &mut Diagnostics) -> Option<String> {
     None
 }
 
+/// Every app and campaign id the site's files declare, including those whose
+/// app or campaign failed to read: a reference to one of them is not
+/// reported as unknown on top of the error in its own file.
+struct Declared {
+    apps: Vec<String>,
+    campaigns: Vec<String>,
+}
+
+impl Declared {
+    fn of(sources: &Sources) -> Self {
+        let apps = sources
+            .site
+            .as_ref()
+            .and_then(|file| yaml::parse(&file.text, 0).ok())
+            .and_then(|root| match root.value {
+                yaml::Value::Map(entries) => entries
+                    .iter()
+                    .find(|(key, _)| key.name == "apps")
+                    .map(|(_, node)| reader::declared_ids(node)),
+                _ => None,
+            })
+            .unwrap_or_default();
+        let campaigns = sources
+            .campaigns
+            .iter()
+            .filter_map(|file| file.path.file_stem())
+            .map(|stem| stem.to_string_lossy().into_owned())
+            .filter(|stem| reader::is_slug(stem))
+            .collect();
+        Declared { apps, campaigns }
+    }
+}
+
 /// References between files: apps named by campaigns, campaigns named by notices.
 fn cross_check(
     config: &SiteConfig,
     campaigns: &[Campaign],
     notices: &[Notice],
+    declared: &Declared,
     diags: &mut Diagnostics,
 ) {
     let app_ids: Vec<&str> = config.apps.iter().map(|a| a.id.as_str()).collect();
@@ -162,7 +197,7 @@ fn cross_check(
         let Some((app, pos)) = &campaign.app else {
             continue;
         };
-        if !app_ids.contains(&app.as_str()) {
+        if !app_ids.contains(&app.as_str()) && !declared.apps.contains(app) {
             let mut ck = Checker {
                 file: &campaign.file,
                 diags,
@@ -178,7 +213,7 @@ fn cross_check(
             );
         }
     }
-    let campaign_ids: Vec<&str> = campaigns.iter().map(|c| c.id.as_str()).collect();
+    let campaign_ids: Vec<&str> = declared.campaigns.iter().map(String::as_str).collect();
     for notice in notices {
         for (id, pos) in &notice.campaigns {
             if !campaign_ids.contains(&id.as_str()) {

@@ -429,6 +429,26 @@ pub fn id(ck: &mut Checker, node: &Node) -> Option<String> {
     None
 }
 
+/// The `id:` texts of a list of maps as written, whether or not each item
+/// read cleanly: a reference to an item that failed for another reason (a
+/// missing `label`, `name`…) is not reported a second time as unknown.
+pub fn declared_ids(node: &Node) -> Vec<String> {
+    let Value::Seq(items) = &node.value else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| match &item.value {
+            Value::Map(entries) => entries.iter().find(|(key, _)| key.name == "id"),
+            _ => None,
+        })
+        .filter_map(|(_, id)| match &id.value {
+            Value::Str(s) => Some(s.trim().to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 100
@@ -531,12 +551,30 @@ pub fn phone(ck: &mut Checker, node: &Node) -> Option<String> {
             format!("Số điện thoại `{raw}` chỉ được có chữ số, dấu cách, dấu chấm và dấu + ở đầu"),
             format!("The phone number `{raw}` may only have digits, spaces, dots and a leading +"),
         ),
-        Some(Text::new(
-            "viết số trong dấu ngoặc kép, ví dụ `\"0916222326\"`",
-            "write the number in quotes, e.g. `\"0916222326\"`",
-        )),
+        Some(phone_hint(&raw)),
     );
     None
+}
+
+/// The number with only its digits (and a leading `+`), when it has enough
+/// of them to be one; the example otherwise.
+fn phone_hint(raw: &str) -> Text {
+    let digits = tel_digits(raw.trim());
+    if digits.chars().filter(char::is_ascii_digit).count() >= 3 {
+        Text::new(
+            format!(
+                "chỉ giữ các chữ số, trong dấu ngoặc kép: `\"{digits}\"` (được cách nhóm số bằng dấu cách hoặc dấu chấm)"
+            ),
+            format!(
+                "keep only the digits, in quotes: `\"{digits}\"` (groups may be separated by spaces or dots)"
+            ),
+        )
+    } else {
+        Text::new(
+            "viết số trong dấu ngoặc kép, ví dụ `\"0916222326\"`",
+            "write the number in quotes, e.g. `\"0916222326\"`",
+        )
+    }
 }
 
 /// The digits of a phone number and a leading `+`, for `tel:` links.

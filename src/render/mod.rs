@@ -36,6 +36,9 @@ pub struct RenderOptions {
     pub base_url: Option<String>,
 }
 
+/// A rendered page's output path and bytes, or why it failed.
+type RenderedPage = Result<(String, Vec<u8>), Box<Diagnostic>>;
+
 /// One page to render.
 struct Job {
     path: String,
@@ -70,7 +73,7 @@ pub fn render_site(
     };
     let jobs = jobs(&ctx);
     let words = words::words(ctx.lang);
-    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
+    let rendered: Vec<RenderedPage> = jobs
         .par_iter()
         .map(|job| render_job(&theme.tera, words, job))
         .collect();
@@ -81,7 +84,7 @@ pub fn render_site(
             Ok((path, bytes)) => {
                 files.insert(path, bytes);
             }
-            Err(diag) => diags.push(diag),
+            Err(diag) => diags.push(*diag),
         }
     }
     let page_paths: Vec<&str> = jobs
@@ -206,11 +209,7 @@ fn jobs(ctx: &Ctx) -> Vec<Job> {
     jobs
 }
 
-fn render_job(
-    tera: &tera::Tera,
-    words: &words::Words,
-    job: &Job,
-) -> Result<(String, Vec<u8>), Diagnostic> {
+fn render_job(tera: &tera::Tera, words: &words::Words, job: &Job) -> RenderedPage {
     let mut context = tera::Context::new();
     context.insert("layout", &job.layout);
     context.insert("t", words);
@@ -224,17 +223,19 @@ fn render_job(
     };
     tera.render(job.template, &context)
         .map(|html| (file, html.into_bytes()))
-        .map_err(|err| Diagnostic {
-            file: PathBuf::from("themes").join("templates").join(job.template),
-            line: 0,
-            column: 0,
-            severity: Severity::Error,
-            code: "template",
-            message: Text::new(
-                format!("Không dựng được trang /{}: {err}", job.path),
-                format!("Cannot render the page /{}: {err}", job.path),
-            ),
-            hint: None,
+        .map_err(|err| {
+            Box::new(Diagnostic {
+                file: PathBuf::from("themes").join("templates").join(job.template),
+                line: 0,
+                column: 0,
+                severity: Severity::Error,
+                code: "template",
+                message: Text::new(
+                    format!("Không dựng được trang /{}: {err}", job.path),
+                    format!("Cannot render the page /{}: {err}", job.path),
+                ),
+                hint: None,
+            })
         })
 }
 

@@ -16,7 +16,7 @@ pub struct Words {
     // ---- frame: header, menu, footer (base.html) ----
     /// First focusable element: jumps to `<main id="noi-dung">`.
     pub skip_link: &'static str,
-    /// `aria-label` of the main `<nav>`.
+    /// The main `<nav>`: its `aria-label`, and the button that opens it on phones.
     pub menu: &'static str,
     /// Link text back to the home page.
     pub home: &'static str,
@@ -190,7 +190,7 @@ pub struct Words {
 /// Vietnamese, the default.
 pub const VI: Words = Words {
     skip_link: "Bỏ qua, đến nội dung chính",
-    menu: "Danh mục chính",
+    menu: "Danh mục",
     home: "Trang chủ",
     sample_banner: "Dữ liệu minh họa — không phải số liệu chính thức",
     hotline_cta: "Gọi đường dây nóng",
@@ -281,7 +281,7 @@ pub const VI: Words = Words {
 /// English, for `language: en` sites.
 pub const EN: Words = Words {
     skip_link: "Skip to main content",
-    menu: "Main menu",
+    menu: "Menu",
     home: "Home",
     sample_banner: "Sample data — not official figures",
     hotline_cta: "Call the hotline",
