@@ -158,11 +158,16 @@ fn verify(text: &str, indicator: &str, figure: &NewFigure, before: usize) -> Opt
 fn plan(doc: &Doc, indicator: &Node, figure: &NewFigure) -> Result<Vec<Edit>, EditError> {
     let flow_map = doc.char_at(indicator.pos) == Some('{');
     match entry(indicator, "figures") {
-        Some((_, node)) if matches!(node.value, Value::Seq(_)) => match doc.char_at(node.pos) {
-            Some('[') => flow_append(doc, node.pos, &figure.flow()),
-            Some('-') => Ok(block_append(doc, node, figure)),
-            _ => Err(EditError::Unsupported { pos: node.pos }),
-        },
+        Some((_, node)) if matches!(node.value, Value::Seq(_)) => {
+            if doc.char_at(node.pos) == Some('[') {
+                flow_append(doc, node.pos, &figure.flow())
+            } else {
+                let indent = doc.dash_indent(node.pos);
+                indent
+                    .map(|indent| block_append(doc, node, indent, figure))
+                    .ok_or(EditError::Unsupported { pos: node.pos })
+            }
+        }
         Some((key, node)) if node.value == Value::Null && !flow_map => {
             empty_figures(doc, key, figure)
         }
@@ -176,9 +181,8 @@ fn plan(doc: &Doc, indicator: &Node, figure: &NewFigure) -> Result<Vec<Edit>, Ed
 
 /// A block list (`- …` items): new lines after the last item, before
 /// whatever follows the list (the next key, a comment about it, the end).
-fn block_append(doc: &Doc, list: &Node, figure: &NewFigure) -> Vec<Edit> {
+fn block_append(doc: &Doc, list: &Node, indent: usize, figure: &NewFigure) -> Vec<Edit> {
     let dash_line = list.pos.line - 1;
-    let indent = list.pos.column - 1;
     let last = doc.last_content_line(dash_line, |content| {
         let n = indent_of(content);
         n > indent || (n == indent && is_dash_item(&content[n..]))
@@ -491,6 +495,14 @@ impl<'a> Doc<'a> {
         Some(self.starts[pos.line - 1] + byte_of_column(line.content, pos.column))
     }
 
+    /// The indentation of the dash that starts the block list at `pos` (the
+    /// parser places a list at its dash, or at its first item's value).
+    fn dash_indent(&self, pos: Pos) -> Option<usize> {
+        let content = self.lines.get(pos.line.checked_sub(1)?)?.content;
+        let indent = indent_of(content);
+        (is_dash_item(&content[indent..]) && indent < pos.column).then_some(indent)
+    }
+
     fn char_at(&self, pos: Pos) -> Option<char> {
         self.normalized[self.offset(pos)?..].chars().next()
     }
@@ -799,7 +811,7 @@ indicators:
             ),
             (
                 "figures: [{ date: 2026-01-01, count: 1, source: \"a ] b\" },]",
-                "figures: [{ date: 2026-01-01, count: 1, source: \"a ] b\" }, { date: 2026-01-02, count: 2 },]",
+                "figures: [{ date: 2026-01-01, count: 1, source: \"a ] b\" }, { date: 2026-01-02, count: 2 }]",
             ),
         ];
         for (old, want) in cases {
@@ -887,6 +899,48 @@ indicators:
             matches!(result, Err(EditError::Unsupported { .. })) || result.is_ok(),
             "{result:?}"
         );
+    }
+
+    /// Every campaign file shipped with loaxa, every indicator: only lines
+    /// are inserted, and with CRLF too.
+    #[test]
+    fn every_bundled_campaign_file() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let files = walkdir::WalkDir::new(root.join("tests/sites"))
+            .into_iter()
+            .chain(walkdir::WalkDir::new(root.join("data")))
+            .flatten()
+            .filter(|e| e.path().to_string_lossy().contains("data/campaigns/"))
+            .filter(|e| e.file_type().is_file());
+        let mut seen = 0;
+        for file in files {
+            let text = std::fs::read_to_string(file.path()).unwrap();
+            let root_node = yaml::parse(&text, 0).unwrap();
+            let Some((_, Node { value: Value::Seq(items), .. })) = entry_of(&root_node) else {
+                panic!("no indicators in {}", file.path().display());
+            };
+            for item in items {
+                let Some((_, Node { value: Value::Str(id), .. })) = entry(item, "id") else {
+                    continue;
+                };
+                for text in [text.clone(), text.replace('\n', "\r\n")] {
+                    let new = add(&text, &id, "2030-01-01", 1);
+                    let normalized = new.replace("\r\n", "\n");
+                    let inserted: Vec<&str> = normalized
+                        .lines()
+                        .filter(|l| !text.replace("\r\n", "\n").lines().any(|o| o == *l))
+                        .collect();
+                    assert!(!inserted.is_empty() && inserted.len() <= 2, "{inserted:?}");
+                    assert_only_inserted(&text, &new, &inserted);
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen >= 10, "{seen}");
+    }
+
+    fn entry_of(root: &Node) -> Option<&(Key, Node)> {
+        entry(root, "indicators")
     }
 
     #[test]

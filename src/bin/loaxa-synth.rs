@@ -231,7 +231,7 @@ fn campaign_yaml(rng: &mut Lcg, k: usize) -> String {
     let mut y = String::new();
     let _ = write!(
         y,
-        "title: Chiến dịch chuyển đổi số số {n}: {t}\nsummary: {s}\napp: i-hatinh\n\
+        "title: Chiến dịch chuyển đổi số số {n} – {t}\nsummary: {s}\napp: i-hatinh\n\
          start: {start}\ndeadline: {deadline}\nreporting: {{ every: [daily], before: \"16:00\" }}\n\
          phases:\n  - {{ name: Đợt 1, start: {start}, end: {mid}, targets: {{ adults: {{ percent: 20 }} }} }}\n  \
          - {{ name: Đợt 2, start: {mid1}, end: {deadline}, targets: {{ adults: {{ percent: 60 }} }} }}\n\
@@ -428,8 +428,10 @@ fn body(rng: &mut Lcg) -> String {
     let mut md = String::new();
     let mut words = 0;
     let mut section = 1;
-    while words < 400 {
-        let _ = writeln!(md, "## {section}. {}\n", sentence(rng, 3, 7));
+    while words < 380 {
+        let heading = sentence(rng, 3, 7);
+        words += heading.split_whitespace().count();
+        let _ = writeln!(md, "## {section}. {heading}\n");
         for _ in 0..rng.range(2, 4) {
             let para: Vec<String> = (0..rng.range(2, 5)).map(|_| sentence(rng, 8, 18)).collect();
             let text = para.join(". ") + ".";

@@ -1,0 +1,163 @@
+//! Every page of the bundled site and the fixtures, checked the way the
+//! outside world will: the W3C Nu HTML checker (zero errors) and axe-core in
+//! Chromium at 360 px (zero violations, no horizontal scrolling, no request
+//! leaving the site).
+//!
+//! Needs java, chromium and `npm install` in tests/browser/. Without them the
+//! checks are skipped with a message — except in CI (`CI=true`), where
+//! `.ci/run` installs them and a missing tool fails the test.
+
+mod common;
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+
+const SITES: &[&str] = &["", "truong-luu", "cam-xuyen", "hoang-thanh", "cho-don"];
+
+fn checkers() -> Option<PathBuf> {
+    let modules = repo_root().join("tests/browser/node_modules");
+    let ready = modules.join("vnu-jar/build/dist/vnu.jar").is_file()
+        && modules.join("playwright-core").is_dir()
+        && Path::new("/usr/bin/chromium").exists()
+        && Command::new("java").arg("-version").output().is_ok();
+    if ready {
+        return Some(modules);
+    }
+    assert!(
+        std::env::var("CI").is_err(),
+        "browser checkers missing in CI: .ci/run must install chromium, java and tests/browser/node_modules"
+    );
+    eprintln!("SKIPPED browser checks: install chromium, java and run `npm install` in tests/browser/");
+    None
+}
+
+fn built_sites() -> Vec<Built> {
+    SITES
+        .iter()
+        .map(|name| {
+            let mut opts = options();
+            opts.drafts = true;
+            let from = if name.is_empty() { repo_root() } else { fixture(name) };
+            let site = build_dir(copy_site(&from), &opts);
+            assert!(!site.outcome.has_errors(), "{name}: {:?}", site.outcome.diagnostics);
+            site
+        })
+        .collect()
+}
+
+#[test]
+fn every_page_passes_the_w3c_nu_html_checker() {
+    let Some(modules) = checkers() else { return };
+    for site in built_sites() {
+        let output = Command::new("java")
+            .args(["-jar"])
+            .arg(modules.join("vnu-jar/build/dist/vnu.jar"))
+            .args(["--errors-only", "--skip-non-html", "--format", "gnu"])
+            .arg(site.out())
+            .output()
+            .expect("run vnu");
+        let report = String::from_utf8_lossy(&output.stderr).to_string() + &String::from_utf8_lossy(&output.stdout);
+        assert!(output.status.success() && !report.contains(": error"), "Nu checker errors:\n{report}");
+    }
+}
+
+#[test]
+fn every_page_passes_axe_at_phone_width_without_overflow_or_external_requests() {
+    let Some(modules) = checkers() else { return };
+    for site in built_sites() {
+        let (port, _server) = serve(site.out());
+        let urls: Vec<String> = html_pages(&site.out())
+            .iter()
+            .map(|p| format!("http://127.0.0.1:{port}/{p}"))
+            .collect();
+        let output = Command::new("node")
+            .arg(repo_root().join("tests/browser/check-pages.cjs"))
+            .arg("360")
+            .args(&urls)
+            .env("NODE_PATH", &modules)
+            .current_dir(repo_root().join("tests/browser"))
+            .output()
+            .expect("run node");
+        assert!(output.status.success(), "checker failed: {}", String::from_utf8_lossy(&output.stderr));
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON report");
+        for page in report.as_array().expect("array") {
+            let url = page["url"].as_str().unwrap_or("");
+            assert_eq!(page["violations"].as_array().map(Vec::len), Some(0), "{url}: {:#}", page["violations"]);
+            assert!(page["overflow"].as_i64().unwrap_or(1) <= 0, "{url} scrolls sideways by {}px at 360px", page["overflow"]);
+            assert_eq!(page["external_requests"].as_array().map(Vec::len), Some(0), "{url}: {}", page["external_requests"]);
+        }
+    }
+}
+
+/// Every HTML file as a URL path (`index.html` → ``, `x/index.html` → `x/`).
+fn html_pages(out: &Path) -> Vec<String> {
+    let mut pages: Vec<String> = walkdir::WalkDir::new(out)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            let rel = e.path().strip_prefix(out).unwrap().to_string_lossy().replace('\\', "/");
+            rel.strip_suffix("index.html").map(str::to_string).unwrap_or(rel)
+        })
+        .collect();
+    pages.sort();
+    pages
+}
+
+/// A static file server on a free loopback port, for as long as the guard lives.
+fn serve(root: PathBuf) -> (u16, std::thread::JoinHandle<()>) {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().unwrap().port();
+    let server = tiny_http::Server::from_listener(listener, None).expect("server");
+    let handle = std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let path = request.url().split(['?', '#']).next().unwrap_or("/").trim_start_matches('/').to_string();
+            let mut file = root.join(percent_decode(&path));
+            if file.is_dir() {
+                file = file.join("index.html");
+            }
+            let response = match std::fs::read(&file) {
+                Ok(bytes) => tiny_http::Response::from_data(bytes)
+                    .with_header(content_type(&file))
+                    .boxed(),
+                Err(_) => tiny_http::Response::from_string("not found").with_status_code(404).boxed(),
+            };
+            let _ = request.respond(response);
+        }
+    });
+    (port, handle)
+}
+
+fn content_type(file: &Path) -> tiny_http::Header {
+    let kind = match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("xml") => "application/xml",
+        Some("json") => "application/json",
+        _ => "application/octet-stream",
+    };
+    tiny_http::Header::from_bytes("Content-Type", kind).unwrap()
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,39 @@
+// Loads each URL in the system Chromium at phone width, runs axe-core
+// (WCAG 2.x A/AA + best practice) and measures horizontal overflow.
+// Usage: node check-pages.cjs WIDTH URL... ; prints one JSON report on stdout.
+const path = require('path');
+const fs = require('fs');
+const { chromium } = require('playwright-core');
+
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const [width, ...urls] = process.argv.slice(2);
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const report = [];
+  for (const url of urls) {
+    const page = await browser.newPage({ viewport: { width: Number(width), height: 800 } });
+    const requests = [];
+    page.on('request', r => { if (!r.url().startsWith('http://127.0.0.1')) requests.push(r.url()); });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.addScriptTag({ content: axeSource });
+    const axe = await page.evaluate(() => window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    }));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    report.push({
+      url,
+      overflow,
+      external_requests: requests,
+      violations: axe.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+        targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')) })),
+    });
+    await page.close();
+  }
+  await browser.close();
+  process.stdout.write(JSON.stringify(report));
+})().catch(e => { console.error(e); process.exit(2); });
