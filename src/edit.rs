@@ -916,11 +916,25 @@ indicators:
         for file in files {
             let text = std::fs::read_to_string(file.path()).unwrap();
             let root_node = yaml::parse(&text, 0).unwrap();
-            let Some((_, Node { value: Value::Seq(items), .. })) = entry_of(&root_node) else {
+            let Some((
+                _,
+                Node {
+                    value: Value::Seq(items),
+                    ..
+                },
+            )) = entry_of(&root_node)
+            else {
                 panic!("no indicators in {}", file.path().display());
             };
             for item in items {
-                let Some((_, Node { value: Value::Str(id), .. })) = entry(item, "id") else {
+                let Some((
+                    _,
+                    Node {
+                        value: Value::Str(id),
+                        ..
+                    },
+                )) = entry(item, "id")
+                else {
                     continue;
                 };
                 for text in [text.clone(), text.replace('\n', "\r\n")] {

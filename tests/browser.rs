@@ -30,7 +30,9 @@ fn checkers() -> Option<PathBuf> {
         std::env::var("CI").is_err(),
         "browser checkers missing in CI: .ci/run must install chromium, java and tests/browser/node_modules"
     );
-    eprintln!("SKIPPED browser checks: install chromium, java and run `npm install` in tests/browser/");
+    eprintln!(
+        "SKIPPED browser checks: install chromium, java and run `npm install` in tests/browser/"
+    );
     None
 }
 
@@ -40,9 +42,17 @@ fn built_sites() -> Vec<Built> {
         .map(|name| {
             let mut opts = options();
             opts.drafts = true;
-            let from = if name.is_empty() { repo_root() } else { fixture(name) };
+            let from = if name.is_empty() {
+                repo_root()
+            } else {
+                fixture(name)
+            };
             let site = build_dir(copy_site(&from), &opts);
-            assert!(!site.outcome.has_errors(), "{name}: {:?}", site.outcome.diagnostics);
+            assert!(
+                !site.outcome.has_errors(),
+                "{name}: {:?}",
+                site.outcome.diagnostics
+            );
             site
         })
         .collect()
@@ -59,8 +69,12 @@ fn every_page_passes_the_w3c_nu_html_checker() {
             .arg(site.out())
             .output()
             .expect("run vnu");
-        let report = String::from_utf8_lossy(&output.stderr).to_string() + &String::from_utf8_lossy(&output.stdout);
-        assert!(output.status.success() && !report.contains(": error"), "Nu checker errors:\n{report}");
+        let report = String::from_utf8_lossy(&output.stderr).to_string()
+            + &String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success() && !report.contains(": error"),
+            "Nu checker errors:\n{report}"
+        );
     }
 }
 
@@ -81,13 +95,32 @@ fn every_page_passes_axe_at_phone_width_without_overflow_or_external_requests() 
             .current_dir(repo_root().join("tests/browser"))
             .output()
             .expect("run node");
-        assert!(output.status.success(), "checker failed: {}", String::from_utf8_lossy(&output.stderr));
-        let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON report");
+        assert!(
+            output.status.success(),
+            "checker failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let report: serde_json::Value =
+            serde_json::from_slice(&output.stdout).expect("JSON report");
         for page in report.as_array().expect("array") {
             let url = page["url"].as_str().unwrap_or("");
-            assert_eq!(page["violations"].as_array().map(Vec::len), Some(0), "{url}: {:#}", page["violations"]);
-            assert!(page["overflow"].as_i64().unwrap_or(1) <= 0, "{url} scrolls sideways by {}px at 360px", page["overflow"]);
-            assert_eq!(page["external_requests"].as_array().map(Vec::len), Some(0), "{url}: {}", page["external_requests"]);
+            assert_eq!(
+                page["violations"].as_array().map(Vec::len),
+                Some(0),
+                "{url}: {:#}",
+                page["violations"]
+            );
+            assert!(
+                page["overflow"].as_i64().unwrap_or(1) <= 0,
+                "{url} scrolls sideways by {}px at 360px",
+                page["overflow"]
+            );
+            assert_eq!(
+                page["external_requests"].as_array().map(Vec::len),
+                Some(0),
+                "{url}: {}",
+                page["external_requests"]
+            );
         }
     }
 }
@@ -99,8 +132,15 @@ fn html_pages(out: &Path) -> Vec<String> {
         .flatten()
         .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
         .map(|e| {
-            let rel = e.path().strip_prefix(out).unwrap().to_string_lossy().replace('\\', "/");
-            rel.strip_suffix("index.html").map(str::to_string).unwrap_or(rel)
+            let rel = e
+                .path()
+                .strip_prefix(out)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            rel.strip_suffix("index.html")
+                .map(str::to_string)
+                .unwrap_or(rel)
         })
         .collect();
     pages.sort();
@@ -114,7 +154,13 @@ fn serve(root: PathBuf) -> (u16, std::thread::JoinHandle<()>) {
     let server = tiny_http::Server::from_listener(listener, None).expect("server");
     let handle = std::thread::spawn(move || {
         for request in server.incoming_requests() {
-            let path = request.url().split(['?', '#']).next().unwrap_or("/").trim_start_matches('/').to_string();
+            let path = request
+                .url()
+                .split(['?', '#'])
+                .next()
+                .unwrap_or("/")
+                .trim_start_matches('/')
+                .to_string();
             let mut file = root.join(percent_decode(&path));
             if file.is_dir() {
                 file = file.join("index.html");
@@ -123,7 +169,9 @@ fn serve(root: PathBuf) -> (u16, std::thread::JoinHandle<()>) {
                 Ok(bytes) => tiny_http::Response::from_data(bytes)
                     .with_header(content_type(&file))
                     .boxed(),
-                Err(_) => tiny_http::Response::from_string("not found").with_status_code(404).boxed(),
+                Err(_) => tiny_http::Response::from_string("not found")
+                    .with_status_code(404)
+                    .boxed(),
             };
             let _ = request.respond(response);
         }

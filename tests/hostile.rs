@@ -95,7 +95,10 @@ fn the_error<'a>(outcome: &'a Outcome, code: &str) -> &'a Diagnostic {
 /// message in both languages and a hint.
 fn assert_clear(d: &Diagnostic, file: &str) {
     assert_eq!(d.file, Path::new(file), "{d:?}");
-    assert!(!d.message.vi.is_empty() && !d.message.en.is_empty(), "{d:?}");
+    assert!(
+        !d.message.vi.is_empty() && !d.message.en.is_empty(),
+        "{d:?}"
+    );
     assert!(d.hint.is_some(), "no hint: {d:?}");
 }
 
@@ -103,7 +106,8 @@ fn assert_clear(d: &Diagnostic, file: &str) {
 // Markup in text fields and bodies
 
 /// Markup a title might carry, pasted from a web page or typed on purpose.
-const EVIL: &str = "<script>alert(1)</script>\"><img src=x onerror=alert(1)>' onmouseover='alert(1)";
+const EVIL: &str =
+    "<script>alert(1)</script>\"><img src=x onerror=alert(1)>' onmouseover='alert(1)";
 
 /// `EVIL` as a YAML single-quoted scalar.
 fn evil_yaml() -> String {
@@ -173,7 +177,11 @@ fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
             continue;
         }
         let mut j = start + 1;
-        while j < bytes.len() && !bytes[j].is_ascii_whitespace() && bytes[j] != b'>' && bytes[j] != b'/' {
+        while j < bytes.len()
+            && !bytes[j].is_ascii_whitespace()
+            && bytes[j] != b'>'
+            && bytes[j] != b'/'
+        {
             j += 1;
         }
         let name = html[start + 1..j].to_ascii_lowercase();
@@ -187,7 +195,10 @@ fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
                 break;
             }
             let a = j;
-            while j < bytes.len() && !bytes[j].is_ascii_whitespace() && !matches!(bytes[j], b'=' | b'>' | b'/') {
+            while j < bytes.len()
+                && !bytes[j].is_ascii_whitespace()
+                && !matches!(bytes[j], b'=' | b'>' | b'/')
+            {
                 j += 1;
             }
             let attr = html[a..j].to_ascii_lowercase();
@@ -222,7 +233,11 @@ fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
         let end = j.min(bytes.len());
         if name == "script" || name == "style" {
             let close = format!("</{name}");
-            i = end + html[end..].to_ascii_lowercase().find(&close).unwrap_or(html.len() - end);
+            i = end
+                + html[end..]
+                    .to_ascii_lowercase()
+                    .find(&close)
+                    .unwrap_or(html.len() - end);
         } else {
             i = end;
         }
@@ -287,7 +302,15 @@ fn is_active_url(value: &str) -> bool {
 }
 
 const URL_ATTRIBUTES: &[&str] = &[
-    "href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcdoc",
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "data",
+    "poster",
+    "background",
+    "srcdoc",
 ];
 
 /// Fails if a page carries live script: a script element with `alert`,
@@ -297,41 +320,63 @@ fn assert_no_live_markup(path: &str, html: &str) {
     assert!(!html.contains("<script>alert"), "{path}: a live script");
     for (name, attrs) in tags(html) {
         assert!(
-            !matches!(name.as_str(), "iframe" | "object" | "embed" | "frame" | "frameset" | "applet" | "base" | "form"),
+            !matches!(
+                name.as_str(),
+                "iframe" | "object" | "embed" | "frame" | "frameset" | "applet" | "base" | "form"
+            ),
             "{path}: a live <{name}>"
         );
         if name == "script" {
             panic!("{path}: a <script> element");
         }
         for (attr, value) in &attrs {
-            assert!(!attr.starts_with("on"), "{path}: <{name} {attr}=\"{value}\">");
+            assert!(
+                !attr.starts_with("on"),
+                "{path}: <{name} {attr}=\"{value}\">"
+            );
             if URL_ATTRIBUTES.contains(&attr.as_str()) {
                 assert!(!is_active_url(value), "{path}: <{name} {attr}=\"{value}\">");
             }
             if attr == "style" {
-                assert!(!value.contains("url("), "{path}: <{name} style=\"{value}\">");
+                assert!(
+                    !value.contains("url("),
+                    "{path}: <{name} style=\"{value}\">"
+                );
             }
             if name == "meta" && attr == "http-equiv" {
-                assert!(!value.eq_ignore_ascii_case("refresh"), "{path}: a meta refresh");
+                assert!(
+                    !value.eq_ignore_ascii_case("refresh"),
+                    "{path}: a meta refresh"
+                );
             }
         }
     }
 }
 
-/// Every output file, checked.
+fn is_markup(path: &str) -> bool {
+    [".html", ".xml", ".svg", ".htm", ".xhtml"]
+        .iter()
+        .any(|ext| path.ends_with(ext))
+}
+
+/// Every output file a browser parses as markup, checked.
 fn assert_output_is_inert(built: &Built) -> usize {
     let files = built.outcome.files.as_ref().expect("built");
     let mut checked = 0;
     for (path, bytes) in files {
+        // Markup matters where a browser parses it; JSON and CSV are data.
         let Ok(text) = std::str::from_utf8(bytes) else {
             continue;
         };
+        if !is_markup(path) {
+            continue;
+        }
         assert_no_live_markup(path, text);
         checked += 1;
     }
     // What was written is what was rendered.
     for entry in walkdir::WalkDir::new(built.out()).into_iter().flatten() {
-        if entry.file_type().is_file() {
+        if entry.file_type().is_file() && is_markup(&entry.path().to_string_lossy()) {
             let text = fs::read(entry.path()).expect("read");
             if let Ok(text) = std::str::from_utf8(&text) {
                 assert_no_live_markup(&entry.path().display().to_string(), text);
@@ -372,14 +417,33 @@ hotline:\n  number: \"19009038\"\n  label: {e}\n\
 contacts:\n  - {{ name: {e}, role: {e}, phone: \"0916222326\", email: a@b.vn }}\n\
 apps:\n  - id: i-hatinh\n    name: {e}\n    summary: {e}\n    ios: https://apps.apple.com/vn/app/i-hatinh/id6759859323\n"
     );
-    let campaign = format!(
-        "title: {e}\nsummary: {e}\napp: i-hatinh\nstart: 2026-05-13\ndeadline: 2026-12-31\n\
-phases:\n  - name: {e}\n    start: 2026-05-13\n    end: 2026-05-31\n    targets: {{ adults: {{ percent: 10 }} }}\n\
-indicators:\n  - id: adults\n    label: {e}\n    unit: {e}\n    population: 29226\n    target: {{ percent: 30 }}\n\
-    figures:\n      - {{ date: 2026-05-29, count: 1299, source: {e}, rank: {{ position: 45, of: 69 }} }}\n\
-      - {{ date: 2026-06-05, count: 1500 }}\n\
-    breakdown:\n      - date: 2026-06-05\n        by: {e}\n        rows:\n          - {{ name: {e}, count: 120, population: 900 }}\n"
-    );
+    let campaign = [
+        format!("title: {e}"),
+        format!("summary: {e}"),
+        "app: i-hatinh".into(),
+        "start: 2026-05-13".into(),
+        "deadline: 2026-12-31".into(),
+        "phases:".into(),
+        format!("  - name: {e}"),
+        "    start: 2026-05-13".into(),
+        "    end: 2026-05-31".into(),
+        "    targets: { adults: { percent: 10 } }".into(),
+        "indicators:".into(),
+        "  - id: adults".into(),
+        format!("    label: {e}"),
+        format!("    unit: {e}"),
+        "    population: 29226".into(),
+        "    target: { percent: 30 }".into(),
+        "    figures:".into(),
+        format!("      - {{ date: 2026-05-29, count: 1299, source: {e}, rank: {{ position: 45, of: 69 }} }}"),
+        "      - { date: 2026-06-05, count: 1500 }".into(),
+        "    breakdown:".into(),
+        "      - date: 2026-06-05".into(),
+        format!("        by: {e}"),
+        "        rows:".into(),
+        format!("          - {{ name: {e}, count: 120, population: 900 }}"),
+    ]
+    .join("\n");
     let notice = format!(
         "---\ntitle: {e}\nkind: {e}\nnumber: {e}\ndate: 2026-06-02\nplace: {e}\nissuer: {e}\n\
 recipients: [{e}]\nsigner: {{ name: {e}, position: {e}, authority: {e}, on_behalf: {e} }}\n\
@@ -406,14 +470,21 @@ attachments: [{{ title: {e}, url: https://hatinh.gov.vn/959.pdf }}]\n---\nNội 
         "lien-he/index.html",
     ] {
         let html = built.page(page);
-        assert_contains!(html, "&lt;script&gt;alert(1)&lt;", "&lt;img src=x onerror=alert(1)&gt;");
+        assert_contains!(
+            html,
+            "&lt;script&gt;alert(1)&lt;",
+            "&lt;img src=x onerror=alert(1)&gt;"
+        );
         assert_lacks!(html, "<img src=x", "' onmouseover='");
     }
 }
 
 #[test]
 fn active_content_in_a_notice_body_never_survives() {
-    let notice = format!("{}{EVIL_BODY}", NOTICE.trim_end_matches("Nội dung công văn.\n"));
+    let notice = format!(
+        "{}{EVIL_BODY}",
+        NOTICE.trim_end_matches("Nội dung công văn.\n")
+    );
     let page = format!("---\ntitle: Hướng dẫn\n---\n{EVIL_BODY}");
     let campaign = mutate(
         CAMPAIGN,
@@ -430,8 +501,15 @@ fn active_content_in_a_notice_body_never_survives() {
     assert_output_is_inert(&built);
     let body = built.main("van-ban/2026-06-02-959-ubnd-vhxh/index.html");
     // The letter's words and its safe link are kept.
-    assert_contains!(body, "Kính gửi các thôn.", "liên kết 1", "href=\"https://hatinh.gov.vn/\"");
-    assert_lacks!(body, "<iframe", "<img", "<svg", "<form", "<object", "<embed", "<style");
+    assert_contains!(
+        body,
+        "Kính gửi các thôn.",
+        "liên kết 1",
+        "href=\"https://hatinh.gov.vn/\""
+    );
+    assert_lacks!(
+        body, "<iframe", "<img", "<svg", "<form", "<object", "<embed", "<style"
+    );
     let page = built.main("huong-dan/index.html");
     assert_contains!(page, "liên kết 6");
     assert_lacks!(page, "<iframe", "<img", "onload");
@@ -492,15 +570,21 @@ fn notice_file_names_never_write_outside_the_output() {
         .filter(|p| !p.starts_with("public"))
         .collect();
     assert_eq!(after, sources_before);
-    // Each notice has a page under van-ban/, named by its folded slug.
+    // Each notice has a page under van-ban/, named by its folded slug; a
+    // name starting with a dot is a hidden file, not read at all.
     let written = files_under(&out);
-    for slug in ["2f-2fevil", "a-b", "cong-van-so-1", "2e-2e-2f-2e-2e-2fescape", "con"] {
+    assert!(
+        !written.iter().any(|p| p.to_string_lossy().contains("evil")),
+        "{written:?}"
+    );
+    for slug in ["a-b", "cong-van-so-1", "2e-2e-2f-2e-2e-2fescape", "con"] {
         let page = PathBuf::from(format!("van-ban/{slug}/index.html"));
         assert!(written.contains(&page), "no {page:?} in {written:?}");
     }
     for path in &written {
         assert!(
-            path.components().all(|c| matches!(c, std::path::Component::Normal(_))),
+            path.components()
+                .all(|c| matches!(c, std::path::Component::Normal(_))),
             "{path:?}"
         );
     }
@@ -520,7 +604,14 @@ fn a_campaign_file_name_that_is_not_an_id_is_refused_with_the_fix() {
     let outcome = run(dir.path());
     let d = the_error(&outcome, "malformed-id");
     assert_clear(d, "data/campaigns/Chiến dịch i-HaTinh.yaml");
-    assert!(d.hint.as_ref().unwrap().vi.contains("`chien-dich-i-hatinh.yaml`"), "{d:?}");
+    assert!(
+        d.hint
+            .as_ref()
+            .unwrap()
+            .vi
+            .contains("`chien-dich-i-hatinh.yaml`"),
+        "{d:?}"
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -597,7 +688,9 @@ fn deeply_nested_markdown_builds_without_a_crash() {
 
 #[test]
 fn an_alias_bomb_is_refused() {
-    let mut text = String::from("title: Bom\nlols:\n  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    let mut text = String::from(
+        "title: Bom\nlols:\n  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n",
+    );
     for i in 1..10 {
         let p = i - 1;
         let refs = vec![format!("*a{p}"); 9].join(", ");
@@ -615,7 +708,13 @@ fn an_alias_bomb_is_refused() {
 fn invalid_utf8_is_located_and_explained() {
     // "Chiến dịch" in TCVN3 (ABC), as old Vietnamese word processors save it.
     let mut bytes = b"title: Chi\xd5n d\xdfch\nindicators: []\n".to_vec();
-    bytes.splice(0..0, b"# ".iter().copied().chain(b"ghi ch\xc3\xba\n".iter().copied()));
+    bytes.splice(
+        0..0,
+        b"# "
+            .iter()
+            .copied()
+            .chain(b"ghi ch\xc3\xba\n".iter().copied()),
+    );
     let dir = site(&[]);
     fs::write(dir.path().join(CAMPAIGN_PATH), &bytes).expect("write");
     let outcome = run(dir.path());
@@ -649,7 +748,11 @@ fn empty_files_are_refused_clearly() {
         ("content/pages/trong.md", "missing-front-matter"),
     ] {
         for empty in ["", "\n\n", "# chỉ có ghi chú\n"] {
-            let empty = if path.ends_with(".md") && empty.starts_with('#') { "   \n" } else { empty };
+            let empty = if path.ends_with(".md") && empty.starts_with('#') {
+                "   \n"
+            } else {
+                empty
+            };
             let dir = site(&[(path, empty)]);
             let outcome = run(dir.path());
             let d = the_error(&outcome, code);
@@ -674,13 +777,19 @@ fn empty_front_matter_says_which_fields_are_missing() {
 
 #[test]
 fn a_bom_is_accepted_and_positions_stay_right() {
-    let text = format!("\u{feff}{}", mutate(SITE, "number: \"19009038\"", "number: \"1900-9038\""));
+    let text = format!(
+        "\u{feff}{}",
+        mutate(SITE, "number: \"19009038\"", "number: \"1900-9038\"")
+    );
     let dir = site(&[(SITE_PATH, &text)]);
     let outcome = run(dir.path());
     let d = the_error(&outcome, "malformed-phone");
     assert_eq!((d.line, d.column), (5, 11));
     // An error on the first line: the BOM takes no column.
-    let text = format!("\u{feff}titel: x\n{}", &SITE["title: Chuyển đổi số xã Lộc Hà\n".len()..]);
+    let text = format!(
+        "\u{feff}titel: x\n{}",
+        &SITE["title: Chuyển đổi số xã Lộc Hà\n".len()..]
+    );
     let dir = site(&[(SITE_PATH, &text)]);
     let outcome = run(dir.path());
     let unknown = outcome
@@ -714,7 +823,15 @@ fn crlf_line_endings_are_accepted_and_positions_stay_right() {
     );
     let rendered = render_human(&outcome.diagnostics, Lang::Vi, &outcome.sources, false);
     assert!(!rendered.contains('\r'), "{rendered:?}");
-    assert_contains!(rendered, "\n3 | date: 2/6/2026\n |       ^^^^^^^^\n");
+    // The caret sits under the date on the line shown.
+    let lines: Vec<&str> = rendered.lines().collect();
+    let i = lines
+        .iter()
+        .position(|l| l.starts_with("3 | date: 2/6/2026"))
+        .unwrap_or_else(|| panic!("{rendered}"));
+    let value_at = lines[i].find("2/6/2026").expect("value");
+    assert_eq!(lines[i + 1].find('^'), Some(value_at), "{rendered}");
+    assert!(lines[i + 1].ends_with("^^^^^^^^"), "{rendered}");
     // A clean CRLF site builds.
     let dir = site(&[
         (SITE_PATH, &SITE.replace('\n', "\r\n")),
@@ -722,8 +839,15 @@ fn crlf_line_endings_are_accepted_and_positions_stay_right() {
         (NOTICE_PATH, &NOTICE.replace('\n', "\r\n")),
     ]);
     let built = build_dir(dir, &options());
-    assert!(built.outcome.diagnostics.is_empty(), "{}", shown(&built.outcome));
-    assert_contains!(built.main("van-ban/2026-06-02-959-ubnd-vhxh/index.html"), "Nội dung công văn.");
+    assert!(
+        built.outcome.diagnostics.is_empty(),
+        "{}",
+        shown(&built.outcome)
+    );
+    assert_contains!(
+        built.main("van-ban/2026-06-02-959-ubnd-vhxh/index.html"),
+        "Nội dung công văn."
+    );
 }
 
 #[test]
@@ -772,16 +896,46 @@ fn odd_yaml_shapes_are_refused_not_crashed() {
         (CAMPAIGN_PATH, "- title: x\n- indicators: []\n"),
         (CAMPAIGN_PATH, "just a sentence\n"),
         (CAMPAIGN_PATH, "title: a\n---\ntitle: b\n"),
-        (CAMPAIGN_PATH, "title: a\ntitle: b\nindicators: [{ id: a, label: b }]\n"),
-        (CAMPAIGN_PATH, "? [a, b]\n: c\ntitle: x\nindicators: [{ id: a, label: b }]\n"),
-        (CAMPAIGN_PATH, "title: x\nindicators: [{ id: a, label: b, population: 99999999999999999999999 }]\n"),
-        (CAMPAIGN_PATH, "title: x\nindicators: [{ id: a, label: b, population: .nan }]\n"),
-        (CAMPAIGN_PATH, "title: x\nindicators: [{ id: a, label: b, population: 100, figures: [{ date: 2026-01-01, count: .inf }] }]\n"),
-        (CAMPAIGN_PATH, "title: x\nindicators: [{ id: a, label: b, population: 100, figures: [{ date: 2026-01-01, percent: .nan }] }]\n"),
-        (CAMPAIGN_PATH, "title: !!binary aGVsbG8=\nindicators: [{ id: a, label: b }]\n"),
-        (CAMPAIGN_PATH, "title: x\nindicators: [{ id: a, label: b, figures: [{ date: 99999-01-01, count: 1 }] }]\n"),
-        (CAMPAIGN_PATH, "title: \"\\u0000\\u001b[31m\"\nindicators: [{ id: a, label: b }]\n"),
-        (SITE_PATH, "title: x\ncommune: x\nprovince: x\nhotline: 19009038\n"),
+        (
+            CAMPAIGN_PATH,
+            "title: a\ntitle: b\nindicators: [{ id: a, label: b }]\n",
+        ),
+        (
+            CAMPAIGN_PATH,
+            "? [a, b]\n: c\ntitle: x\nindicators: [{ id: a, label: b }]\n",
+        ),
+        (
+            CAMPAIGN_PATH,
+            "title: x\nindicators: [{ id: a, label: b, population: 99999999999999999999999 }]\n",
+        ),
+        (
+            CAMPAIGN_PATH,
+            "title: x\nindicators: [{ id: a, label: b, population: .nan }]\n",
+        ),
+        (
+            CAMPAIGN_PATH,
+            "title: x\nindicators: [{ id: a, label: b, population: 100, figures: [{ date: 2026-01-01, count: .inf }] }]\n",
+        ),
+        (
+            CAMPAIGN_PATH,
+            "title: x\nindicators: [{ id: a, label: b, population: 100, figures: [{ date: 2026-01-01, percent: .nan }] }]\n",
+        ),
+        (
+            CAMPAIGN_PATH,
+            "title: !!binary aGVsbG8=\nindicators: [{ id: a, label: b }]\n",
+        ),
+        (
+            CAMPAIGN_PATH,
+            "title: x\nindicators: [{ id: a, label: b, figures: [{ date: 99999-01-01, count: 1 }] }]\n",
+        ),
+        (
+            CAMPAIGN_PATH,
+            "title: \"\\u0000\\u001b[31m\"\nindicators: [{ id: a, label: b }]\n",
+        ),
+        (
+            SITE_PATH,
+            "title: x\ncommune: x\nprovince: x\nhotline: 19009038\n",
+        ),
         (NOTICE_PATH, "---\ntitle: x\ndate: 2026-06-02\n"),
         (NOTICE_PATH, "---\n- a\n---\n"),
         (NOTICE_PATH, "---\ntitle: [\n---\nx\n"),
@@ -798,13 +952,19 @@ fn odd_yaml_shapes_are_refused_not_crashed() {
         if outcome.has_errors() {
             assert!(outcome.files.is_none(), "{text:?}");
             assert!(
-                outcome.diagnostics.iter().any(|d| d.file == Path::new(path)),
+                outcome
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.file == Path::new(path)),
                 "{text:?}: the fault is not pinned to {path}:\n{}",
                 shown(&outcome)
             );
         }
         let rendered = render_human(&outcome.diagnostics, Lang::Vi, &outcome.sources, false);
-        assert!(!rendered.contains('\u{1b}'), "a raw escape reached the terminal: {rendered:?}");
+        assert!(
+            !rendered.contains('\u{1b}'),
+            "a raw escape reached the terminal: {rendered:?}"
+        );
     }
 }
 
@@ -824,12 +984,21 @@ fn a_zero_population_builds_without_nan() {
 
 #[test]
 fn the_binary_never_panics_on_hostile_files() {
-    let bomb = format!("title: x\nindicators: {}1{}\n", "[".repeat(10_000), "]".repeat(10_000));
+    let bomb = format!(
+        "title: x\nindicators: {}1{}\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
     let dir = site(&[(CAMPAIGN_PATH, &bomb)]);
     fs::write(dir.path().join(NOTICE_PATH), b"---\ntitle: \xff\n---\n").expect("write");
     let root = dir.path().to_string_lossy().into_owned();
     let out = loaxa(&["build", "--root", &root], dir.path());
-    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert_contains!(err, CAMPAIGN_PATH, NOTICE_PATH);
     assert_lacks!(err, "panicked", "RUST_BACKTRACE");

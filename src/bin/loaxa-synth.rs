@@ -423,28 +423,27 @@ fn sentence(rng: &mut Lcg, lo: u64, hi: u64) -> String {
     s
 }
 
-/// ~400 words: headings, paragraphs, a list; a table now and then.
+/// ~400 words: a heading every few blocks, paragraphs, lists; a table now and then.
 fn body(rng: &mut Lcg) -> String {
     let mut md = String::new();
     let mut words = 0;
-    let mut section = 1;
-    while words < 380 {
-        let heading = sentence(rng, 3, 7);
-        words += heading.split_whitespace().count();
-        let _ = writeln!(md, "## {section}. {heading}\n");
-        for _ in 0..rng.range(2, 4) {
-            let para: Vec<String> = (0..rng.range(2, 5)).map(|_| sentence(rng, 8, 18)).collect();
-            let text = para.join(". ") + ".";
-            words += text.split_whitespace().count();
-            let _ = writeln!(md, "{text}\n");
-        }
-        for _ in 0..rng.range(0, 4) {
-            let item = sentence(rng, 5, 12);
-            words += item.split_whitespace().count();
-            let _ = writeln!(md, "- {item};");
-        }
+    let mut block = 0;
+    while words < 400 {
+        let text = match block % 4 {
+            0 => format!("## {}. {}\n", block / 4 + 1, sentence(rng, 3, 7)),
+            3 => (0..rng.range(2, 4))
+                .map(|_| format!("- {};\n", sentence(rng, 5, 10)))
+                .collect(),
+            _ => {
+                let para: Vec<String> =
+                    (0..rng.range(2, 4)).map(|_| sentence(rng, 6, 12)).collect();
+                para.join(". ") + ".\n"
+            }
+        };
+        words += text.split_whitespace().count();
+        md.push_str(&text);
         md.push('\n');
-        section += 1;
+        block += 1;
     }
     if rng.range(0, 4) == 0 {
         md.push_str("| Thôn | Số tài khoản | Tỷ lệ |\n|---|--:|--:|\n");

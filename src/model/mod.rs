@@ -60,7 +60,7 @@ pub fn check_sources(sources: &Sources, diags: &mut Diagnostics) -> Option<Site>
         .filter_map(|file| with_checker(file, diags, |ck| notice::read_page(ck, file)))
         .collect();
     let config = config?;
-    let declared = Declared::of(sources);
+    let declared = Declared::of(sources, diags);
     cross_check(&config, &campaigns, &notices, &declared, diags);
     notices.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     pages.sort_by(|a, b| {
@@ -152,15 +152,16 @@ fn campaign_id(file: &SourceFile, diags: &mut Diagnostics) -> Option<String> {
 }
 
 /// Every app and campaign id the site's files declare, including those whose
-/// app or campaign failed to read: a reference to one of them is not
-/// reported as unknown on top of the error in its own file.
+/// app or campaign failed to read (a campaign file too large or not UTF-8
+/// included): a reference to one of them is not reported as unknown on top
+/// of the error in its own file.
 struct Declared {
     apps: Vec<String>,
     campaigns: Vec<String>,
 }
 
 impl Declared {
-    fn of(sources: &Sources) -> Self {
+    fn of(sources: &Sources, diags: &Diagnostics) -> Self {
         let apps = sources
             .site
             .as_ref()
@@ -173,10 +174,22 @@ impl Declared {
                 _ => None,
             })
             .unwrap_or_default();
+        let unreadable = diags
+            .iter()
+            .filter(|d| {
+                matches!(
+                    d.code,
+                    "file-too-large" | "unreadable-file" | "invalid-utf8"
+                )
+            })
+            .map(|d| d.file.as_path())
+            .filter(|path| path.starts_with("data/campaigns"));
         let campaigns = sources
             .campaigns
             .iter()
-            .filter_map(|file| file.path.file_stem())
+            .map(|file| file.path.as_path())
+            .chain(unreadable)
+            .filter_map(|path| path.file_stem())
             .map(|stem| stem.to_string_lossy().into_owned())
             .filter(|stem| reader::is_slug(stem))
             .collect();

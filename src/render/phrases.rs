@@ -34,22 +34,14 @@ pub fn amount(lang: Lang, measure: Measure, value: f64, unit: &str) -> String {
     }
 }
 
-/// A per-day pace: "≈ 35,2 tài khoản/ngày".
+/// A per-day pace: "≈ 35 tài khoản/ngày", or in percentage points.
 pub fn per_day(lang: Lang, measure: Measure, value: f64, unit: &str) -> String {
-    let number = if value.abs() >= 10.0 {
-        format_int(lang, value.round() as i64)
-    } else {
-        crate::vi::format_decimal(lang, value, if measure == Measure::Points { 2 } else { 1 })
-    };
     let unit = match (lang, measure) {
         (Lang::Vi, Measure::Points) => "điểm %",
         (Lang::En, Measure::Points) => "points",
         _ => unit,
     };
-    match lang {
-        Lang::Vi => format!("≈ {number} {unit}/ngày"),
-        Lang::En => format!("≈ {number} {unit}/day"),
-    }
+    crate::vi::format_per_day(lang, value, unit)
 }
 
 fn trim_percent(lang: Lang, value: f64) -> String {
