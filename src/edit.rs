@@ -89,14 +89,13 @@ pub fn add_figure(
     let doc = Doc::new(body);
     let root = yaml::parse(&doc.normalized, 0).map_err(EditError::Syntax)?;
     let node = find_indicator(&root, indicator)?;
-    let before = figures_of(node).len();
     if let Some(pos) = date_taken(node, figure.date) {
         return Err(EditError::DuplicateDate { pos });
     }
     let edits = plan(&doc, node, figure)?;
     let text = format!("{bom}{}", doc.apply(edits));
     let line =
-        verify(&text, indicator, figure, before).ok_or(EditError::Unsupported { pos: node.pos })?;
+        verify(&root, &text, indicator, figure).ok_or(EditError::Unsupported { pos: node.pos })?;
     Ok(Edited { text, line })
 }
 
@@ -135,23 +134,73 @@ fn figures_of(indicator: &Node) -> &[Node] {
 
 /// Where a figure with `date` already is.
 fn date_taken(indicator: &Node, date: NaiveDate) -> Option<Pos> {
+    date_taken_in(figures_of(indicator), date)
+}
+
+fn date_taken_in(figures: &[Node], date: NaiveDate) -> Option<Pos> {
     let wanted = date.to_string();
-    figures_of(indicator).iter().find_map(|item| {
+    figures.iter().find_map(|item| {
         let (_, node) = entry(item, "date")?;
         matches!(&node.value, Value::Str(s) if s.trim() == wanted).then_some(node.pos)
     })
 }
 
-/// Re-reads the new text: the indicator must have exactly one more figure,
-/// the new one. Returns its line. A guard against ever writing a file the
-/// edit got wrong.
-fn verify(text: &str, indicator: &str, figure: &NewFigure, before: usize) -> Option<usize> {
+/// Re-reads the new text: it must be the old document plus the one new
+/// figure, every other value the same. Returns the new figure's line. A
+/// guard against ever writing a file the edit got wrong.
+fn verify(old: &Node, text: &str, indicator: &str, figure: &NewFigure) -> Option<usize> {
     let normalized = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
-    let root = yaml::parse(&normalized, 0).ok()?;
-    let node = find_indicator(&root, indicator).ok()?;
-    let figures = figures_of(node);
-    let pos = date_taken(node, figure.date)?;
-    (figures.len() == before + 1).then_some(pos.line)
+    let mut new = yaml::parse(&normalized, 0).ok()?;
+    let line = date_taken(find_indicator(&new, indicator).ok()?, figure.date)?.line;
+    let old_figures = entry(find_indicator(old, indicator).ok()?, "figures").map(|(_, n)| n);
+    let entries = indicator_entries_mut(&mut new, indicator)?;
+    match old_figures {
+        None => entries.retain(|(k, _)| k.name != "figures"),
+        Some(old_figures) => {
+            let (_, figures) = entries.iter_mut().find(|(k, _)| k.name == "figures")?;
+            match &mut figures.value {
+                Value::Seq(_) if old_figures.value == Value::Null => figures.value = Value::Null,
+                Value::Seq(items) => items.retain(|item| {
+                    date_taken_in(std::slice::from_ref(item), figure.date).is_none()
+                }),
+                _ => return None,
+            }
+        }
+    }
+    same(old, &new).then_some(line)
+}
+
+fn indicator_entries_mut<'a>(root: &'a mut Node, id: &str) -> Option<&'a mut Vec<(Key, Node)>> {
+    let Value::Map(entries) = &mut root.value else {
+        return None;
+    };
+    let (_, list) = entries.iter_mut().find(|(k, _)| k.name == "indicators")?;
+    let Value::Seq(items) = &mut list.value else {
+        return None;
+    };
+    items.iter_mut().find_map(|item| {
+        let is_it = matches!(entry(item, "id"), Some((_, n)) if n.value == Value::Str(id.into()));
+        match &mut item.value {
+            Value::Map(entries) if is_it => Some(entries),
+            _ => None,
+        }
+    })
+}
+
+/// The same values, wherever they are written.
+fn same(a: &Node, b: &Node) -> bool {
+    match (&a.value, &b.value) {
+        (Value::Map(x), Value::Map(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|((kx, vx), (ky, vy))| kx.name == ky.name && same(vx, vy))
+        }
+        (Value::Seq(x), Value::Seq(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q))
+        }
+        (x, y) => x == y,
+    }
 }
 
 /// The edits that add the figure, by the shape the indicator is written in.
@@ -600,12 +649,12 @@ impl Edit {
                     new.into_iter().map(|l| (l, eol.to_string())).collect();
                 // At the end of a file without a final newline: end the old
                 // last line, and leave the new last line unended, as it was.
-                if at == lines.len() {
-                    if let Some(last) = lines.last_mut().filter(|l| l.1.is_empty()) {
-                        last.1 = eol.to_string();
-                        if let Some(n) = new.last_mut() {
-                            n.1.clear();
-                        }
+                if at == lines.len()
+                    && let Some(last) = lines.last_mut().filter(|l| l.1.is_empty())
+                {
+                    last.1 = eol.to_string();
+                    if let Some(n) = new.last_mut() {
+                        n.1.clear();
                     }
                 }
                 lines.splice(at..at, new);
@@ -938,7 +987,7 @@ indicators:
                     continue;
                 };
                 for text in [text.clone(), text.replace('\n', "\r\n")] {
-                    let new = add(&text, &id, "2030-01-01", 1);
+                    let new = add(&text, id, "2030-01-01", 1);
                     let normalized = new.replace("\r\n", "\n");
                     let inserted: Vec<&str> = normalized
                         .lines()
@@ -955,6 +1004,28 @@ indicators:
 
     fn entry_of(root: &Node) -> Option<&(Key, Node)> {
         entry(root, "indicators")
+    }
+
+    #[test]
+    fn anchors_tags_and_block_scalars_are_left_alone() {
+        let cases = [
+            (
+                "indicators:\n  - id: a\n    figures: &f\n      - { date: 2026-01-01, count: 1 }\n",
+                vec!["      - { date: 2026-05-29, count: 1 }"],
+            ),
+            (
+                "indicators:\n  - id: a\n    figures: !!seq\n      - { date: 2026-01-01, count: 1 }\n",
+                vec!["      - { date: 2026-05-29, count: 1 }"],
+            ),
+            (
+                "indicators:\n  - id: a\n    figures:\n      - source: |\n          x\n          # y\n        date: 2026-01-01\n        count: 1\n  - id: b\n",
+                vec!["      - date: 2026-05-29", "        count: 1"],
+            ),
+        ];
+        for (text, inserted) in cases {
+            let new = add(text, "a", "2026-05-29", 1);
+            assert_only_inserted(text, &new, &inserted);
+        }
     }
 
     #[test]

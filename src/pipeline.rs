@@ -8,7 +8,8 @@ use chrono::{NaiveDate, Utc};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Text};
 use crate::model::{self, Site};
-use crate::output::{self, Files};
+use crate::output::{self, Files, Written};
+use crate::source::Sources;
 use crate::render::{self, RenderOptions};
 use crate::vi::Lang;
 
@@ -57,39 +58,107 @@ impl Outcome {
 
 /// Loads, checks and renders the site in memory; writes nothing.
 pub fn run(root: &Path, options: &Options) -> Outcome {
-    let mut diags = Diagnostics::default();
-    let (sources, site) = model::load(root, &mut diags);
-    let sources_text = sources
-        .all()
-        .map(|f| (f.path.clone(), f.text.clone()))
-        .collect();
-    let lang = site.as_ref().map_or(Lang::Vi, |s| s.config.language);
-    let files = site.as_ref().and_then(|site| {
-        let today = resolve_today(options.today, &site.config.timezone);
-        freshness_warnings(site, today, &mut diags);
-        let render_options = RenderOptions {
-            today,
-            drafts: options.drafts,
-            base_url: options.base_url.clone(),
-        };
-        render::render_site(root, site, &render_options, &mut diags)
-    });
-    Outcome {
-        diagnostics: diags.sorted(),
-        sources: sources_text,
-        lang,
-        files,
-        site,
-    }
+    let mut loaded = load(root, options);
+    let files = match (&loaded.site, &loaded.render) {
+        (Some(site), Some(render)) => {
+            render::render_site(root, site, render, &mut loaded.diags)
+        }
+        _ => None,
+    };
+    loaded.into_outcome(files)
 }
 
-/// Runs the pipeline and, when there is no error, swaps the result into `out`.
+/// Runs the pipeline and, when there is no error, swaps the result into
+/// `out`. The outcome keeps every rendered file in memory; see [`publish`]
+/// for a build that does not.
 pub fn build(root: &Path, out: &Path, options: &Options) -> std::io::Result<Outcome> {
     let outcome = run(root, options);
     if let (false, Some(files)) = (outcome.has_errors(), &outcome.files) {
         output::write_atomically(out, files)?;
     }
     Ok(outcome)
+}
+
+/// Like [`build`], but each page goes to the staging folder as soon as it is
+/// rendered and is then dropped: memory stays flat however many pages the
+/// site has. The outcome's `files` is therefore `None`; what was written is
+/// returned beside it (`None` when there was an error and nothing changed).
+pub fn publish(
+    root: &Path,
+    out: &Path,
+    options: &Options,
+) -> std::io::Result<(Outcome, Option<Written>)> {
+    let mut loaded = load(root, options);
+    let mut written = None;
+    if let (Some(site), Some(render)) = (&loaded.site, &loaded.render) {
+        let staging = output::Staging::begin(out)?;
+        let sink = |path: String, bytes: Vec<u8>| staging.put(&path, &bytes);
+        if render::render_site_to(root, site, render, &mut loaded.diags, &sink) {
+            written = Some(staging.commit()?);
+        }
+    }
+    Ok((loaded.into_outcome(None), written))
+}
+
+/// A site loaded and checked, ready to render.
+struct Loaded {
+    diags: Diagnostics,
+    sources: BTreeMap<PathBuf, String>,
+    lang: Lang,
+    site: Option<Site>,
+    render: Option<RenderOptions>,
+}
+
+fn load(root: &Path, options: &Options) -> Loaded {
+    let mut diags = Diagnostics::default();
+    let (sources, site) = model::load(root, &mut diags);
+    let lang = site.as_ref().map_or(Lang::Vi, |s| s.config.language);
+    let render = site.as_ref().map(|site| {
+        let today = resolve_today(options.today, &site.config.timezone);
+        freshness_warnings(site, today, &mut diags);
+        RenderOptions {
+            today,
+            drafts: options.drafts,
+            base_url: options.base_url.clone(),
+        }
+    });
+    Loaded {
+        diags,
+        sources: source_texts(sources),
+        lang,
+        site,
+        render,
+    }
+}
+
+impl Loaded {
+    fn into_outcome(self, files: Option<Files>) -> Outcome {
+        Outcome {
+            diagnostics: self.diags.sorted(),
+            sources: self.sources,
+            lang: self.lang,
+            files,
+            site: self.site,
+        }
+    }
+}
+
+/// Every source file's text by path, moved rather than copied: the model
+/// has taken what it needs, and at 10,000 notices a copy is 30 MB.
+fn source_texts(sources: Sources) -> BTreeMap<PathBuf, String> {
+    // Spelled out (no `..`) so a new group of sources cannot be missed here.
+    let Sources {
+        site,
+        campaigns,
+        notices,
+        pages,
+    } = sources;
+    site.into_iter()
+        .chain(campaigns)
+        .chain(notices)
+        .chain(pages)
+        .map(|file| (file.path, file.text))
+        .collect()
 }
 
 /// "Today" in the site's timezone.

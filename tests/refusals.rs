@@ -488,6 +488,17 @@ fn count_above_the_population_of_its_date() {
 }
 
 #[test]
+fn a_breakdown_row_above_its_population() {
+    let text = format!(
+        "{CAMPAIGN}    breakdown:\n      - date: 2026-06-10\n        by: thôn\n        rows:\n          - {{ name: Thôn Trung Lương, count: 1200, population: 900 }}\n"
+    );
+    let outcome = run(&[(CAMPAIGN_PATH, &text)]);
+    let d = the_one(&outcome, "above-population");
+    assert_error_at(d, CAMPAIGN_PATH, at(&text, "1200"));
+    says(d, &["1200", "900"], &[]);
+}
+
+#[test]
 fn thousands_dot_in_a_population() {
     let text = mutate(CAMPAIGN, "population: 29226", "population: 29.226");
     let outcome = run(&[(CAMPAIGN_PATH, &text)]);
@@ -1318,4 +1329,28 @@ fn a_broken_app_is_not_reported_missing_by_its_campaign() {
     let text = mutate(SITE, "    name: i-HaTinh\n", "");
     let outcome = run(&[(SITE_PATH, &text)]);
     the_one(&outcome, "missing-field");
+}
+
+#[test]
+fn snapshot_vi_tab_indentation() {
+    let text = mutate(SITE, "  number: \"19009038\"", "\tnumber: \"19009038\"");
+    insta::assert_snapshot!(snapshot_of(&[(SITE_PATH, &text)], Lang::Vi));
+}
+
+#[test]
+fn snapshot_vi_title_with_a_colon_and_a_repeated_field() {
+    let notice = mutate(
+        NOTICE,
+        "title: Đôn đốc tiếp tục cài đặt, sử dụng ứng dụng Công dân số i-HaTinh",
+        "title: V/v: đôn đốc cài đặt i-HaTinh",
+    );
+    let campaign = mutate(
+        CAMPAIGN,
+        "app: i-hatinh\n",
+        "app: i-hatinh\napp: i-hatinh\n",
+    );
+    insta::assert_snapshot!(snapshot_of(
+        &[(NOTICE_PATH, &notice), (CAMPAIGN_PATH, &campaign)],
+        Lang::Vi
+    ));
 }

@@ -19,8 +19,9 @@ pub fn run(args: &BuildArgs) -> u8 {
         return EXIT_USAGE;
     }
     let options = report::options(&args.site, args.base_url.clone());
-    let outcome = match pipeline::build(&args.site.root, &out, &options) {
-        Ok(outcome) => outcome,
+    // `publish`, not `build`: pages stream to disk instead of piling up in memory.
+    let (outcome, written) = match pipeline::publish(&args.site.root, &out, &options) {
+        Ok(published) => published,
         Err(err) => {
             eprintln!("loaxa: {}: {err}", out.display());
             return EXIT_CONTENT;
@@ -29,11 +30,8 @@ pub fn run(args: &BuildArgs) -> u8 {
     let lang = report::lang(&args.site, &outcome);
     report::print(&outcome, lang, Format::Human);
     let code = report::exit_code(&outcome, args.deny_warnings);
-    if outcome.files.is_some() && !outcome.has_errors() {
-        let pages = outcome
-            .files
-            .as_ref()
-            .map_or(0, |f| f.keys().filter(|k| k.ends_with(".html")).count());
+    if let Some(written) = written {
+        let pages = written.pages;
         match lang {
             Lang::Vi => eprintln!("Đã dựng {pages} trang vào {}", out.display()),
             Lang::En => eprintln!("Built {pages} pages into {}", out.display()),

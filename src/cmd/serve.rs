@@ -1,8 +1,27 @@
 //! `loaxa serve`: preview with rebuild on save.
 
-use crate::cli::ServeArgs;
+use crate::cli::{LangArg, ServeArgs};
+use crate::cmd::{EXIT_OK, EXIT_USAGE, report};
+use crate::serve::{self, Config};
+use crate::vi::Lang;
 
-pub fn run(_args: &ServeArgs) -> u8 {
-    eprintln!("loaxa serve: not implemented yet");
-    super::EXIT_USAGE
+pub fn run(args: &ServeArgs) -> u8 {
+    let lang = args.site.lang.map(|l| match l {
+        LangArg::Vi => Lang::Vi,
+        LangArg::En => Lang::En,
+    });
+    let config = Config {
+        root: args.site.root.clone(),
+        // No base URL: the preview's links stay relative to 127.0.0.1.
+        options: report::options(&args.site, None),
+        lang,
+        port: args.port,
+    };
+    match serve::run(config) {
+        Ok(()) => EXIT_OK,
+        Err(err) => {
+            eprintln!("loaxa serve: {}", err.text().get(lang.unwrap_or(Lang::Vi)));
+            EXIT_USAGE
+        }
+    }
 }

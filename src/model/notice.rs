@@ -75,13 +75,26 @@ const NOTICE_FIELDS: &[&str] = &[
 /// The front matter as a node, the body, and the body's first line.
 fn split<'a>(ck: &mut Checker, file: &'a SourceFile) -> Option<(Node, &'a str, usize)> {
     let Some(fm) = split_front_matter(&file.text) else {
-        ck.error(
-            Pos { line: 1, column: 1 },
-            "missing-front-matter",
+        let opened = file
+            .text
+            .lines()
+            .next()
+            .is_some_and(|l| l.trim_end() == "---");
+        let message = if opened {
+            Text::new(
+                "Phần thông tin mở bằng dòng `---` nhưng chưa có dòng `---` đóng lại",
+                "The front matter opens with a `---` line but no `---` line closes it",
+            )
+        } else {
             Text::new(
                 "Tệp phải bắt đầu bằng phần thông tin giữa hai dòng `---`",
                 "The file must start with front matter between two `---` lines",
-            ),
+            )
+        };
+        ck.error(
+            Pos { line: 1, column: 1 },
+            "missing-front-matter",
+            message,
             Some(Text::new(
                 "dòng đầu tiên là `---`, tiếp theo là `title: …`, `date: …`, rồi một dòng `---`, sau đó là nội dung",
                 "the first line is `---`, then `title: …`, `date: …`, then a `---` line, then the body",
@@ -91,6 +104,15 @@ fn split<'a>(ck: &mut Checker, file: &'a SourceFile) -> Option<(Node, &'a str, u
     };
     let body_line = fm.yaml_line_offset + fm.yaml.lines().count() + 2;
     match yaml::parse(fm.yaml, fm.yaml_line_offset) {
+        // An empty front matter lacks its fields: say which.
+        Ok(node) if node.value == yaml::Value::Null => Some((
+            Node {
+                pos: node.pos,
+                value: yaml::Value::Map(Vec::new()),
+            },
+            fm.body,
+            body_line,
+        )),
         Ok(node) => Some((node, fm.body, body_line)),
         Err(err) => {
             super::yaml_error(ck, &err);

@@ -61,12 +61,12 @@ impl<'n> Fields<'n> {
                 Text::new(
                     format!(
                         "{} phải là một nhóm trường `tên: giá trị`, không phải {}",
-                        what.vi,
+                        capitalized(&what.vi),
                         kind_vi(&node.value)
                     ),
                     format!(
                         "{} must be a group of `name: value` fields, not {}",
-                        what.en,
+                        capitalized(&what.en),
                         node.value.kind()
                     ),
                 ),
@@ -116,6 +116,15 @@ impl<'n> Fields<'n> {
         }
         node
     }
+}
+
+/// A sentence starts with a capital: "tệp chiến dịch" → "Tệp chiến dịch".
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn unknown_field(ck: &mut Checker, key: &Key, what: &Text, allowed: &[&str]) {
@@ -237,6 +246,21 @@ pub fn count(ck: &mut Checker, node: &Node) -> Option<u64> {
             None
         }
         Value::Float(f) if f.fract() == 0.0 && *f <= 9e15 => Some(*f as u64),
+        Value::Float(f) if f.fract() == 0.0 => {
+            ck.error(
+                node.pos,
+                "number-too-large",
+                Text::new(
+                    "Số này quá lớn để là một số người hay số tài khoản",
+                    "This number is too large to be a count of people or accounts",
+                ),
+                Some(Text::new(
+                    "kiểm tra lại số, có thể bị thừa chữ số",
+                    "check the number; it may have extra digits",
+                )),
+            );
+            None
+        }
         Value::Float(f) => {
             let hint = thousands_hint(*f).unwrap_or_else(|| {
                 Text::new(

@@ -14,16 +14,15 @@ pub mod views;
 pub mod words;
 
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Text};
-use crate::model::Site;
+use crate::model::{Campaign, Notice, Page, Site};
 use crate::output::Files;
 use pages::Ctx;
-use views::Layout;
 
 /// How a build is asked to run.
 #[derive(Debug, Clone)]
@@ -36,29 +35,67 @@ pub struct RenderOptions {
     pub base_url: Option<String>,
 }
 
-/// A rendered page's output path and bytes, or why it failed.
-type RenderedPage = Result<(String, Vec<u8>), Box<Diagnostic>>;
-
-/// One page to render.
-struct Job {
+/// One page to render: its path and what it shows. Only references: the
+/// view is built inside the parallel loop, so no page's view waits on
+/// another's and only the pages in flight are in memory.
+struct Job<'s> {
     path: String,
-    template: &'static str,
-    layout: Layout,
-    page: serde_json::Value,
+    kind: PageKind<'s>,
 }
 
-/// Renders the whole site. `None` when a template fails; diagnostics say why.
+#[derive(Clone, Copy)]
+enum PageKind<'s> {
+    Home,
+    Notices,
+    Contacts,
+    Apps,
+    Campaign(&'s Campaign),
+    Notice(&'s Notice),
+    Free(&'s Page),
+    NotFound,
+}
+
+/// Receives each output file as soon as it is made (a path relative to the
+/// output root, and its bytes). Called from several threads at once.
+pub type Sink<'a> = dyn Fn(String, Vec<u8>) + Sync + 'a;
+
+/// Renders the whole site into memory. `None` when a template fails;
+/// diagnostics say why.
 pub fn render_site(
     root: &Path,
     site: &Site,
     opts: &RenderOptions,
     diags: &mut Diagnostics,
 ) -> Option<Files> {
+    let files = Mutex::new(Files::new());
+    let collect = |path: String, bytes: Vec<u8>| {
+        files
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(path, bytes);
+    };
+    let ok = render_site_to(root, site, opts, diags, &collect);
+    ok.then(|| files.into_inner().unwrap_or_else(PoisonError::into_inner))
+}
+
+/// Renders the whole site, handing every file to `sink` as it is made
+/// instead of keeping it: a 10,000-page site never sits in memory whole.
+/// Every path is given once. Returns `false` when anything failed
+/// (diagnostics say why); the caller must then discard what it received.
+pub fn render_site_to(
+    root: &Path,
+    site: &Site,
+    opts: &RenderOptions,
+    diags: &mut Diagnostics,
+    sink: &Sink,
+) -> bool {
     routes::check_collisions(site, opts.drafts, diags);
     check_attachments(root, site, diags);
-    let theme = theme::load(root, &site.config.theme, diags)?;
+    let Some(mut theme) = theme::load(root, &site.config.theme, diags) else {
+        return false;
+    };
     if diags.has_errors() {
-        return None;
+        return false;
     }
     let base_url = opts
         .base_url
@@ -72,20 +109,38 @@ pub fn render_site(
         drafts: opts.drafts,
     };
     let jobs = jobs(&ctx);
-    let words = words::words(ctx.lang);
-    let rendered: Vec<RenderedPage> = jobs
+    let extra = extra_files(root, &ctx, &jobs, std::mem::take(&mut theme.static_files));
+    // Static and generated files first: their paths never meet a page's.
+    extra
+        .into_par_iter()
+        .for_each(|(path, bytes)| sink(path, bytes));
+    let words = tera::Value::from_serializable(words::words(ctx.lang));
+    let failures: Vec<Box<Diagnostic>> = jobs
         .par_iter()
-        .map(|job| render_job(&theme.tera, words, job))
-        .collect();
-    let mut files = theme.static_files;
-    files.extend(theme::site_static_files(root));
-    for result in rendered {
-        match result {
-            Ok((path, bytes)) => {
-                files.insert(path, bytes);
+        .filter_map(|job| match render_job(&ctx, &theme.tera, &words, job) {
+            Ok(bytes) => {
+                sink(output_file(&job.path), bytes);
+                None
             }
-            Err(diag) => diags.push(*diag),
-        }
+            Err(diag) => Some(diag),
+        })
+        .collect();
+    for diag in failures {
+        diags.push(*diag);
+    }
+    !diags.has_errors()
+}
+
+/// Every file that is not a rendered page: the theme's and the site's
+/// static files, the sitemap, robots.txt, the feed, open data, QR codes.
+/// Later ones win on a shared path, as they always have; a static file
+/// never replaces a page (pages are written over them).
+fn extra_files(root: &Path, ctx: &Ctx, jobs: &[Job], theme_static: Files) -> Files {
+    let base_url = ctx.base_url;
+    let mut files = theme_static;
+    files.extend(theme::site_static_files(root));
+    for job in jobs {
+        files.remove(&output_file(&job.path));
     }
     let page_paths: Vec<&str> = jobs
         .iter()
@@ -94,138 +149,122 @@ pub fn render_site(
         .collect();
     files.insert(
         "sitemap.xml".into(),
-        sitemap::sitemap(base_url.as_deref(), &page_paths).into_bytes(),
+        sitemap::sitemap(base_url, &page_paths).into_bytes(),
     );
-    files.insert(
-        "robots.txt".into(),
-        sitemap::robots(base_url.as_deref()).into_bytes(),
-    );
-    files.insert(feed::PATH.into(), feed::atom(&ctx).into_bytes());
-    files.extend(data_export::files(&ctx));
-    files.extend(qr::files(&site.config.apps));
-    (!diags.has_errors()).then_some(files)
+    files.insert("robots.txt".into(), sitemap::robots(base_url).into_bytes());
+    files.insert(feed::PATH.into(), feed::atom(ctx).into_bytes());
+    files.extend(data_export::files(ctx));
+    files.extend(qr::files(&ctx.site.config.apps));
+    files
 }
 
-fn job<T: Serialize>(
-    ctx: &Ctx,
-    path: String,
-    template: &'static str,
-    title: &str,
-    description: &str,
-    page: &T,
-) -> Job {
-    Job {
-        layout: pages::layout(ctx, &path, title, description),
-        page: serde_json::to_value(page).unwrap_or(serde_json::Value::Null),
-        path,
-        template,
+/// The file a page path is written to: `van-ban/` → `van-ban/index.html`.
+fn output_file(path: &str) -> String {
+    if path.ends_with(".html") {
+        path.to_string()
+    } else {
+        routes::file_of(path)
     }
 }
 
-fn jobs(ctx: &Ctx) -> Vec<Job> {
+fn jobs<'s>(ctx: &Ctx<'s>) -> Vec<Job<'s>> {
     let site = ctx.site;
-    let c = &site.config;
-    let w = words::words(ctx.lang);
+    let job = |path: String, kind| Job { path, kind };
     let mut jobs = vec![
-        job(
-            ctx,
-            String::new(),
-            "index.html",
-            &c.title,
-            &format!("{} – {}, {}", c.title, c.commune, c.province),
-            &pages::home(ctx),
-        ),
-        job(
-            ctx,
-            routes::NOTICES.into(),
-            "notices.html",
-            w.notices,
-            w.notices,
-            &pages::notice_list(ctx),
-        ),
-        job(
-            ctx,
-            routes::CONTACTS.into(),
-            "contacts.html",
-            w.contacts,
-            &c.hotline.label,
-            &pages::contacts(ctx),
-        ),
+        job(String::new(), PageKind::Home),
+        job(routes::NOTICES.into(), PageKind::Notices),
+        job(routes::CONTACTS.into(), PageKind::Contacts),
     ];
-    if !c.apps.is_empty() {
-        jobs.push(job(
-            ctx,
-            routes::APPS.into(),
-            "apps.html",
-            w.download_app,
-            w.download_app,
-            &pages::apps(ctx),
-        ));
+    if !site.config.apps.is_empty() {
+        jobs.push(job(routes::APPS.into(), PageKind::Apps));
     }
-    for campaign in &site.campaigns {
-        let summary = campaign
-            .summary
-            .clone()
-            .unwrap_or_else(|| campaign.title.clone());
-        jobs.push(job(
-            ctx,
-            routes::campaign(&campaign.id),
-            "campaign.html",
-            &campaign.title,
-            &summary,
-            &pages::campaign(ctx, campaign),
-        ));
+    for c in &site.campaigns {
+        jobs.push(job(routes::campaign(&c.id), PageKind::Campaign(c)));
     }
-    for notice in ctx.visible_notices() {
-        jobs.push(job(
-            ctx,
-            routes::notice(&notice.slug),
-            "notice.html",
-            &notice.title,
-            &notice.title,
-            &pages::notice(ctx, notice),
-        ));
+    for n in site.notices.iter().filter(|n| ctx.drafts || !n.draft) {
+        jobs.push(job(routes::notice(&n.slug), PageKind::Notice(n)));
     }
-    for page in &site.pages {
-        jobs.push(job(
-            ctx,
-            routes::page(&page.slug),
-            "page.html",
-            &page.title,
-            &page.title,
-            &pages::free_page(page),
-        ));
+    for p in &site.pages {
+        jobs.push(job(routes::page(&p.slug), PageKind::Free(p)));
     }
-    let mut not_found = job(
-        ctx,
-        String::new(),
-        "404.html",
-        w.not_found,
-        w.not_found,
-        &(),
-    );
-    not_found.path = "404.html".into();
-    jobs.push(not_found);
+    jobs.push(job("404.html".into(), PageKind::NotFound));
     jobs
 }
 
-fn render_job(tera: &tera::Tera, words: &words::Words, job: &Job) -> RenderedPage {
-    let mut context = tera::Context::new();
-    context.insert("layout", &job.layout);
-    context.insert("t", words);
-    if !job.page.is_null() {
-        context.insert("page", &job.page);
-    }
-    let file = if job.path.ends_with(".html") {
-        job.path.clone()
-    } else {
-        routes::file_of(&job.path)
+/// A page's template, title, description and view, in the context.
+fn fill_context(ctx: &Ctx, job: &Job, context: &mut tera::Context) -> &'static str {
+    let c = &ctx.site.config;
+    let w = words::words(ctx.lang);
+    let mut put = |title: &str, description: &str, page: Option<tera::Value>| {
+        // 404.html sits at the root and is served for any missing URL: its
+        // links are the home page's.
+        let path = match job.kind {
+            PageKind::NotFound => "",
+            _ => job.path.as_str(),
+        };
+        context.insert("layout", &pages::layout(ctx, path, title, description));
+        if let Some(page) = page {
+            context.insert_value("page", page);
+        }
     };
-    tera.render(job.template, &context)
-        .map(|html| (file, html.into_bytes()))
+    match job.kind {
+        PageKind::Home => {
+            let description = format!("{} – {}, {}", c.title, c.commune, c.province);
+            put(&c.title, &description, value(&pages::home(ctx)));
+            "index.html"
+        }
+        PageKind::Notices => {
+            put(w.notices, w.notices, value(&pages::notice_list(ctx)));
+            "notices.html"
+        }
+        PageKind::Contacts => {
+            put(w.contacts, &c.hotline.label, value(&pages::contacts(ctx)));
+            "contacts.html"
+        }
+        PageKind::Apps => {
+            put(w.download_app, w.download_app, value(&pages::apps(ctx)));
+            "apps.html"
+        }
+        PageKind::Campaign(campaign) => {
+            let summary = campaign.summary.as_deref().unwrap_or(&campaign.title);
+            put(&campaign.title, summary, value(&pages::campaign(ctx, campaign)));
+            "campaign.html"
+        }
+        PageKind::Notice(n) => {
+            put(&n.title, &n.title, value(&pages::notice(ctx, n)));
+            "notice.html"
+        }
+        PageKind::Free(p) => {
+            put(&p.title, &p.title, value(&pages::free_page(p)));
+            "page.html"
+        }
+        PageKind::NotFound => {
+            put(w.not_found, w.not_found, None);
+            "404.html"
+        }
+    }
+}
+
+fn value<T: serde::Serialize>(view: &T) -> Option<tera::Value> {
+    Some(tera::Value::from_serializable(view))
+}
+
+fn render_job(
+    ctx: &Ctx,
+    tera: &tera::Tera,
+    words: &tera::Value,
+    job: &Job,
+) -> Result<Vec<u8>, Box<Diagnostic>> {
+    let mut context = tera::Context::new();
+    context.insert_value("t", words.clone());
+    let template = fill_context(ctx, job, &mut context);
+    // Straight into bytes: `Tera::render` would check the UTF-8 again.
+    let mut html = Vec::with_capacity(16 * 1024);
+    tera.render_to(template, &context, &mut html)
+        .map(|()| html)
         .map_err(|err| {
             Box::new(Diagnostic {
-                file: PathBuf::from("themes").join("templates").join(job.template),
+                file: PathBuf::from("themes").join("templates").join(template),
                 line: 0,
                 column: 0,
                 severity: Severity::Error,

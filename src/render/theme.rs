@@ -65,6 +65,7 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<Theme> {
     }
     let mut tera = tera::Tera::new();
     tera.autoescape_on([".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
     if let Err(err) =
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
     {
@@ -78,6 +79,28 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<Theme> {
         return None;
     }
     Some(Theme { tera, static_files })
+}
+
+/// Tera's own escaping, byte for byte, but writing whole runs between the
+/// five special bytes instead of one `write_all` per byte: escaping was a
+/// tenth of a 10,000-page build.
+pub fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = input.as_bytes();
+    let mut start = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        let entity: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[start..i])?;
+        out.write_all(entity)?;
+        start = i + 1;
+    }
+    out.write_all(&bytes[start..])
 }
 
 /// Later files replace earlier ones with the same name (site over built-in).
@@ -127,5 +150,20 @@ pub fn theme_error(file: PathBuf, message: Text) -> Diagnostic {
         code: "theme",
         message,
         hint: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_matches_tera_byte_for_byte() {
+        for text in ["", "plain", "a&b<c>d\"e'f", "<<&&>>", "Lộc Hà & \"Trường Lưu\"", "'"] {
+            let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+            escape_html(text, &mut ours).unwrap();
+            tera::escape_html(text, &mut theirs).unwrap();
+            assert_eq!(ours, theirs, "{text}");
+        }
     }
 }

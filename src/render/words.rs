@@ -40,8 +40,6 @@ pub struct Words {
     pub updated_on: &'static str,
     /// "khoảng" before an approximate figure.
     pub approximately: &'static str,
-    /// Label of an indicator's or campaign's status.
-    pub status: &'static str,
     /// "Mục tiêu" (target).
     pub target: &'static str,
     /// Label of a deadline.
@@ -66,8 +64,6 @@ pub struct Words {
     pub need_help_text: &'static str,
 
     // ---- campaign (campaign.html) ----
-    /// Heading over the campaign's period, deadline and schedule.
-    pub campaign_facts: &'static str,
     /// Label of the campaign period ("13/5/2026 – 30/6/2026").
     pub period: &'static str,
     /// Label of "còn 37 ngày".
@@ -203,7 +199,6 @@ pub const VI: Words = Words {
 
     updated_on: "Cập nhật ngày",
     approximately: "khoảng",
-    status: "Tình trạng",
     target: "Mục tiêu",
     deadline: "Hạn hoàn thành",
 
@@ -216,7 +211,6 @@ pub const VI: Words = Words {
     need_help: "Cần hỗ trợ?",
     need_help_text: "Có câu hỏi, cần hướng dẫn hoặc muốn phản ánh, xin gọi:",
 
-    campaign_facts: "Thời gian và lịch báo cáo",
     period: "Thời gian thực hiện",
     time_left: "Thời gian còn lại",
     reporting: "Lịch báo cáo",
@@ -294,7 +288,6 @@ pub const EN: Words = Words {
 
     updated_on: "Updated",
     approximately: "about",
-    status: "Status",
     target: "Target",
     deadline: "Deadline",
 
@@ -307,7 +300,6 @@ pub const EN: Words = Words {
     need_help: "Need help?",
     need_help_text: "For questions, help or to report a problem, call:",
 
-    campaign_facts: "Dates and reporting",
     period: "Period",
     time_left: "Time left",
     reporting: "Reporting schedule",

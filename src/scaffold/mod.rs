@@ -1,0 +1,249 @@
+//! The files `loaxa init` and `loaxa new notice` write: commented templates
+//! with a few names filled in. Pure: nothing here touches the disk.
+//!
+//! The templates sit beside this file as real files so they can be read and
+//! reviewed as the officer will see them; the CI recipes are the very files
+//! in `ci-recipes/`, so the two can never drift apart.
+
+use std::path::PathBuf;
+
+use chrono::{Days, NaiveDate};
+
+use crate::vi::slugify;
+
+const SITE: &str = include_str!("templates/site.yaml");
+const CAMPAIGN: &str = include_str!("templates/campaign.yaml");
+const NOTICE: &str = include_str!("templates/notice.md");
+const PAGE: &str = include_str!("templates/page.md");
+const README: &str = include_str!("templates/README.md");
+const NEW_NOTICE: &str = include_str!("templates/new-notice.md");
+pub const GITHUB_WORKFLOW: &str = include_str!("../../ci-recipes/github-actions.yml");
+pub const GITLAB_CI: &str = include_str!("../../ci-recipes/gitlab-ci.yml");
+
+/// The id (file stem) of the campaign a new site starts with.
+pub const SAMPLE_CAMPAIGN: &str = "chien-dich-mau";
+/// The id of its one indicator.
+pub const SAMPLE_INDICATOR: &str = "nguoi-dan";
+
+pub const DEFAULT_COMMUNE: &str = "Xã Mẫu";
+pub const DEFAULT_PROVINCE: &str = "Tỉnh Mẫu";
+
+/// Longest slug put in a new file name: long enough to recognise a letter by
+/// its subject, short enough for any file system and a readable URL.
+const MAX_SLUG: usize = 60;
+
+/// Every file of a new site: path relative to the site folder → text.
+pub fn site_files(commune: &str, province: &str, today: NaiveDate) -> Vec<(PathBuf, String)> {
+    let deadline = today.checked_add_days(Days::new(90)).unwrap_or(today);
+    let in_sentence = in_sentence(commune);
+    let fill = |template: &str| {
+        template
+            .replace(
+                "%%TITLE%%",
+                &yaml_scalar(&format!("Chuyển đổi số {in_sentence}")),
+            )
+            .replace("%%COMMUNE%%", &yaml_scalar(commune))
+            .replace("%%PROVINCE%%", &yaml_scalar(province))
+            .replace(
+                "%%ISSUER%%",
+                &yaml_scalar(&format!("Ủy ban nhân dân {in_sentence}")),
+            )
+            .replace("%%COMMUNE_TEXT%%", commune)
+            .replace("%%PROVINCE_TEXT%%", province)
+            .replace("%%COMMUNE_LOWER%%", &in_sentence)
+            .replace("%%CAMPAIGN%%", SAMPLE_CAMPAIGN)
+            .replace("%%TODAY%%", &today.to_string())
+            .replace("%%DEADLINE%%", &deadline.to_string())
+    };
+    let notice = format!("content/notices/{today}-thong-bao-mau.md");
+    vec![
+        ("data/site.yaml".into(), fill(SITE)),
+        (
+            format!("data/campaigns/{SAMPLE_CAMPAIGN}.yaml").into(),
+            fill(CAMPAIGN),
+        ),
+        (notice.into(), fill(NOTICE)),
+        ("content/pages/gioi-thieu.md".into(), fill(PAGE)),
+        ("README.md".into(), fill(README)),
+        (".gitignore".into(), GITIGNORE.into()),
+        (".github/workflows/loaxa.yml".into(), GITHUB_WORKFLOW.into()),
+        (".gitlab-ci.yml".into(), GITLAB_CI.into()),
+    ]
+}
+
+const GITIGNORE: &str = "\
+# The built site: loaxa writes it, CI publishes it; it is never edited by hand.
+public/
+";
+
+/// `Xã Lộc Hà` → `xã Lộc Hà`: inside a sentence (`Chuyển đổi số xã Lộc Hà`)
+/// the kind of commune is a common noun; the name keeps its capitals.
+fn in_sentence(commune: &str) -> String {
+    const KINDS: &[&str] = &["Xã", "Phường", "Thị trấn", "Đặc khu"];
+    let is_kind = KINDS
+        .iter()
+        .any(|k| commune.starts_with(k) && commune[k.len()..].starts_with(' '));
+    let mut chars = commune.chars();
+    match chars.next() {
+        Some(first) if is_kind => first.to_lowercase().chain(chars).collect(),
+        _ => commune.to_string(),
+    }
+}
+
+/// A new notice: its file name (`2026-06-10-ke-hoach-…md`) and text.
+/// `None` when the title has nothing to make a file name from.
+pub fn notice(title: &str, date: NaiveDate, campaigns: &[String]) -> Option<(String, String)> {
+    let slug = short_slug(title);
+    if slug.is_empty() {
+        return None;
+    }
+    let known = if campaigns.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", campaigns.join(", "))
+    };
+    let example = campaigns.first().map_or("ma-chien-dich", String::as_str);
+    let text = NEW_NOTICE
+        .replace("%%TITLE%%", &yaml_quoted(title))
+        .replace("%%TODAY%%", &date.to_string())
+        .replace("%%KNOWN%%", &known)
+        .replace("%%CAMPAIGN%%", example);
+    Some((format!("{date}-{slug}.md"), text))
+}
+
+/// The slug of a title, cut at a word boundary to at most `MAX_SLUG` bytes.
+fn short_slug(title: &str) -> String {
+    let slug = slugify(title);
+    if slug.len() <= MAX_SLUG {
+        return slug;
+    }
+    // The slug is ASCII, so any byte index is a character boundary.
+    let cut = slug[..=MAX_SLUG].rfind('-').unwrap_or(MAX_SLUG);
+    slug[..cut].trim_end_matches('-').to_string()
+}
+
+/// Text as a YAML value: plain when that reads back as the same text,
+/// double-quoted otherwise.
+pub fn yaml_scalar(text: &str) -> String {
+    if is_plain_safe(text) {
+        text.to_string()
+    } else {
+        yaml_quoted(text)
+    }
+}
+
+/// Plain only for text that starts with a letter, holds letters, digits,
+/// spaces and a few harmless marks, and is not a word YAML reads as
+/// something else (`true`, `null`, `yes`…).
+fn is_plain_safe(text: &str) -> bool {
+    const SPECIAL: &[&str] = &["true", "false", "yes", "no", "on", "off", "null", "y", "n"];
+    let starts_with_letter = text.chars().next().is_some_and(char::is_alphabetic);
+    let harmless = |c: char| c.is_alphanumeric() || " .,-–()/".contains(c);
+    starts_with_letter
+        && text.chars().all(harmless)
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && !SPECIAL.contains(&text.to_lowercase().as_str())
+}
+
+/// Text in YAML double quotes, with `\`, `"` and control characters escaped.
+pub fn yaml_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::yaml::{self, Value};
+
+    fn reads_back(text: &str) {
+        for yaml_text in [yaml_scalar(text), yaml_quoted(text)] {
+            let node = yaml::parse(&format!("v: {yaml_text}\n"), 0).unwrap();
+            let Value::Map(entries) = node.value else {
+                panic!("not a map")
+            };
+            assert_eq!(entries[0].1.value, Value::Str(text.into()), "{yaml_text}");
+        }
+    }
+
+    #[test]
+    fn names_and_titles_read_back_as_written() {
+        for text in [
+            "Xã Lộc Hà",
+            "Hà Tĩnh",
+            "Kế hoạch: tuyên truyền \"i-HaTinh\" #1",
+            "yes",
+            "- dash",
+            "a \\ b\tc",
+            "123",
+            "Đợt 1 (2026)",
+            "x: y",
+        ] {
+            reads_back(text);
+        }
+        assert_eq!(yaml_scalar("Xã Lộc Hà"), "Xã Lộc Hà");
+        assert_eq!(yaml_scalar("null"), "\"null\"");
+    }
+
+    #[test]
+    fn communes_are_lowercased_only_in_their_kind() {
+        assert_eq!(in_sentence("Xã Lộc Hà"), "xã Lộc Hà");
+        assert_eq!(in_sentence("Phường Thành Sen"), "phường Thành Sen");
+        assert_eq!(in_sentence("Đặc khu Phú Quốc"), "đặc khu Phú Quốc");
+        assert_eq!(in_sentence("Xãhội"), "Xãhội");
+        assert_eq!(in_sentence("Lộc Hà"), "Lộc Hà");
+    }
+
+    #[test]
+    fn notice_file_names_are_dated_short_slugs() {
+        let date: NaiveDate = "2026-06-10".parse().unwrap();
+        let (name, text) = notice("Kế hoạch: tuyên truyền i-HaTinh", date, &[]).unwrap();
+        assert_eq!(name, "2026-06-10-ke-hoach-tuyen-truyen-i-hatinh.md");
+        assert!(text.contains("title: \"Kế hoạch: tuyên truyền i-HaTinh\""));
+        assert!(text.contains("date: 2026-06-10\n"));
+        assert!(text.contains("draft: true\n"));
+        let long =
+            "Đôn đốc tiếp tục cài đặt, sử dụng ứng dụng Công dân số i-HaTinh trên địa bàn toàn xã";
+        let (name, _) = notice(long, date, &[]).unwrap();
+        assert!(name.len() <= "2026-06-10-".len() + MAX_SLUG + 3, "{name}");
+        assert!(!name.contains("-.md"), "{name}");
+        assert!(notice("???", date, &[]).is_none());
+    }
+
+    #[test]
+    fn the_readme_example_points_at_the_population_line() {
+        let files = site_files("Xã Mẫu", "Tỉnh Mẫu", "2026-06-10".parse().unwrap());
+        let text = |name: &str| {
+            let (_, text) = files.iter().find(|(p, _)| p.ends_with(name)).unwrap();
+            text.clone()
+        };
+        let campaign = text(&format!("{SAMPLE_CAMPAIGN}.yaml"));
+        let line = campaign
+            .lines()
+            .position(|l| l.trim_start().starts_with("population:"))
+            .unwrap()
+            + 1;
+        assert!(text("README.md").contains(&format!("{SAMPLE_CAMPAIGN}.yaml:{line}:5")));
+    }
+
+    #[test]
+    fn site_files_have_no_placeholder_left() {
+        let today = "2026-06-10".parse().unwrap();
+        for (path, text) in site_files("Xã: Lộc # Hà", "Hà Tĩnh", today) {
+            assert!(!text.contains("%%"), "{}", path.display());
+        }
+    }
+}
