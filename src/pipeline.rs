@@ -9,8 +9,8 @@ use chrono::{NaiveDate, Utc};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Text};
 use crate::model::{self, Site};
 use crate::output::{self, Files, Written};
-use crate::source::Sources;
 use crate::render::{self, RenderOptions};
+use crate::source::Sources;
 use crate::vi::Lang;
 
 /// Where "today" comes from.
@@ -60,9 +60,7 @@ impl Outcome {
 pub fn run(root: &Path, options: &Options) -> Outcome {
     let mut loaded = load(root, options);
     let files = match (&loaded.site, &loaded.render) {
-        (Some(site), Some(render)) => {
-            render::render_site(root, site, render, &mut loaded.diags)
-        }
+        (Some(site), Some(render)) => render::render_site(root, site, render, &mut loaded.diags),
         _ => None,
     };
     loaded.into_outcome(files)
@@ -183,8 +181,10 @@ fn source_date_epoch() -> Option<i64> {
 }
 
 /// Warns when a campaign's newest figures are older than its reporting
-/// schedule allows.
+/// schedule allows, and when a figure is dated after today (a typo in the
+/// year is the usual cause; the page would show a count nobody reported yet).
 fn freshness_warnings(site: &Site, today: NaiveDate, diags: &mut Diagnostics) {
+    future_figure_warnings(site, today, diags);
     for c in &site.campaigns {
         let Some(reporting) = &c.reporting else {
             continue;
@@ -232,6 +232,36 @@ fn freshness_warnings(site: &Site, today: NaiveDate, diags: &mut Diagnostics) {
                 ),
             )),
         });
+    }
+}
+
+fn future_figure_warnings(site: &Site, today: NaiveDate, diags: &mut Diagnostics) {
+    for c in &site.campaigns {
+        for figure in c
+            .indicators
+            .iter()
+            .flat_map(|i| &i.figures)
+            .filter(|f| f.date > today)
+        {
+            diags.push(Diagnostic {
+                file: c.file.clone(),
+                line: figure.pos.line,
+                column: figure.pos.column,
+                severity: Severity::Warning,
+                code: "future-figure",
+                message: Text::new(
+                    format!(
+                        "Số liệu ghi ngày {}, sau ngày hôm nay ({today})",
+                        figure.date
+                    ),
+                    format!("The figure is dated {}, after today ({today})", figure.date),
+                ),
+                hint: Some(Text::new(
+                    "kiểm tra lại năm và tháng của `date`",
+                    "check the year and month of `date`",
+                )),
+            });
+        }
     }
 }
 

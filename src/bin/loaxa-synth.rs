@@ -230,7 +230,11 @@ fn campaign_yaml(rng: &mut Lcg, k: usize) -> (String, String) {
     let start = end - Days::new(FIGURES - 1);
     let deadline = end + Days::new(rng.range(10, 120));
     let mid = start + Days::new(FIGURES / 2);
-    let title = format!("Chiến dịch chuyển đổi số số {} – {}", k + 1, sentence(rng, 6, 10));
+    let title = format!(
+        "Chiến dịch chuyển đổi số số {} – {}",
+        k + 1,
+        sentence(rng, 6, 10)
+    );
     let mut y = String::new();
     let _ = write!(
         y,
@@ -546,7 +550,10 @@ fn write_hugo_theme(dir: &Path, commune: &str, campaigns: &[(String, String)]) -
         &dir.join("layouts/index.html"),
         &baseof.replace("{{ block \"main\" . }}{{ end }}", home),
     )?;
-    write(&dir.join("static/style.css"), "body { font-family: sans-serif; }\n")
+    write(
+        &dir.join("static/style.css"),
+        "body { font-family: sans-serif; }\n",
+    )
 }
 
 fn hugo_baseof(commune: &str, campaigns: &[(String, String)]) -> String {

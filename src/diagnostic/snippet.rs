@@ -21,7 +21,8 @@ pub(super) struct Snippet {
 /// characters; 0 underlines the whole line). A column past the end of the
 /// line puts one caret there.
 pub(super) fn snippet(line: &str, column: usize) -> Snippet {
-    let chars: Vec<char> = line.trim_end_matches(['\r', '\n']).chars().collect();
+    let all: Vec<char> = line.trim_end_matches(['\r', '\n']).chars().collect();
+    let (chars, column) = window(&all, column);
     let (start, end) = underline_range(&chars, column);
     let clamp = |i: usize| i.min(chars.len());
     let caret_start = cells(&chars[..clamp(start)]) + start.saturating_sub(chars.len());
@@ -32,6 +33,31 @@ pub(super) fn snippet(line: &str, column: usize) -> Snippet {
         caret_start,
         caret_len,
     }
+}
+
+/// Longest line shown under a diagnostic; a longer one (a minified or
+/// hostile file) is cut to a window around the fault, marked with `…`.
+const MAX_SHOWN: usize = 120;
+
+/// The part of the line worth showing, and the column within it.
+fn window(chars: &[char], column: usize) -> (Vec<char>, usize) {
+    if chars.len() <= MAX_SHOWN {
+        return (chars.to_vec(), column);
+    }
+    let start = column
+        .saturating_sub(MAX_SHOWN / 3)
+        .min(chars.len() - MAX_SHOWN + 1);
+    let mut shown: Vec<char> = Vec::with_capacity(MAX_SHOWN + 2);
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend_from_slice(&chars[start..start + MAX_SHOWN - 1]);
+    shown.push('…');
+    let shifted = match column {
+        0 => 0,
+        c => c - start + usize::from(start > 0),
+    };
+    (shown, shifted)
 }
 
 /// The characters `[start, end)` to underline.
@@ -149,6 +175,16 @@ mod tests {
         assert_eq!(caret("every: [daily]", 8), (7, 7));
         assert_eq!(caret("t: { party: { percent: 85 }, x: 1 }", 6), (5, 5));
         assert_eq!(caret("a: {b: 1}", 8), (7, 1));
+    }
+
+    #[test]
+    fn very_long_lines_are_cut_around_the_fault() {
+        let line = format!("{}bad{}", "[".repeat(10_000), "]".repeat(10_000));
+        let s = snippet(&line, 10_001);
+        assert!(s.text.chars().count() <= MAX_SHOWN + 1, "{}", s.text.len());
+        assert!(s.text.starts_with('…') && s.text.ends_with('…'));
+        let under: String = s.text.chars().skip(s.caret_start).take(3).collect();
+        assert_eq!(under, "bad");
     }
 
     #[test]

@@ -178,6 +178,15 @@ pub fn text(ck: &mut Checker, node: &Node) -> Option<String> {
         Value::Str(s) => s.trim().to_string(),
         Value::Int(i) => i.to_string(),
         Value::Float(f) => f.to_string(),
+        Value::Bool(_) => {
+            // YAML reads a bare `yes`, `no`, `on`, `y` as true/false.
+            let hint = Text::new(
+                "nếu đây là chữ, hãy đặt trong dấu ngoặc kép, ví dụ `\"Có\"`",
+                "if this is text, put it in quotes, e.g. `\"yes\"`",
+            );
+            expected(ck, node, "một đoạn chữ", "text", Some(hint));
+            return None;
+        }
         _ => {
             expected(ck, node, "một đoạn chữ", "text", None);
             return None;

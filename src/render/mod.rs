@@ -227,7 +227,11 @@ fn fill_context(ctx: &Ctx, job: &Job, context: &mut tera::Context) -> &'static s
         }
         PageKind::Campaign(campaign) => {
             let summary = campaign.summary.as_deref().unwrap_or(&campaign.title);
-            put(&campaign.title, summary, value(&pages::campaign(ctx, campaign)));
+            put(
+                &campaign.title,
+                summary,
+                value(&pages::campaign(ctx, campaign)),
+            );
             "campaign.html"
         }
         PageKind::Notice(n) => {

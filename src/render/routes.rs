@@ -34,42 +34,58 @@ pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
+/// Pages the site always has; a content file may not take their URLs.
+/// (`tim-kiem/` and `en/` are the search and English contact pages.)
+const BUILT_IN: &[&str] = &["", NOTICES, APPS, CONTACTS, CAMPAIGNS, "tim-kiem/", "en/"];
+
+/// Who wants a URL: one of the site's own pages, or a source file.
+#[derive(Clone, PartialEq)]
+enum Claim {
+    BuiltIn,
+    File(PathBuf),
+}
+
+impl Claim {
+    fn describe(&self) -> Text {
+        match self {
+            Claim::BuiltIn => Text::new(
+                "một trang có sẵn của trang web (trang chủ, văn bản, ứng dụng, liên hệ, tìm kiếm)",
+                "a page every site has (home, notices, apps, contacts, search)",
+            ),
+            Claim::File(path) => Text::new(path.display().to_string(), path.display().to_string()),
+        }
+    }
+}
+
 /// Reports every URL claimed by more than one source file (a free page named
 /// like a built-in page, two notices whose names fold to the same slug…).
 pub fn check_collisions(site: &Site, include_drafts: bool, diags: &mut Diagnostics) {
-    let builtin = PathBuf::from("(loaxa)");
-    let mut claims: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
-    for path in ["", NOTICES, APPS, CONTACTS, CAMPAIGNS] {
-        claims
-            .entry(path.to_string())
-            .or_default()
-            .push(builtin.clone());
+    let mut claims: BTreeMap<String, Vec<Claim>> = BTreeMap::new();
+    let mut claim = |url: String, who: Claim| claims.entry(url).or_default().push(who);
+    for path in BUILT_IN {
+        claim(path.to_string(), Claim::BuiltIn);
     }
     for c in &site.campaigns {
-        claims
-            .entry(campaign(&c.id))
-            .or_default()
-            .push(c.file.clone());
+        claim(campaign(&c.id), Claim::File(c.file.clone()));
     }
     for n in site.notices.iter().filter(|n| include_drafts || !n.draft) {
-        claims
-            .entry(notice(&n.slug))
-            .or_default()
-            .push(n.file.clone());
+        claim(notice(&n.slug), Claim::File(n.file.clone()));
     }
     for p in &site.pages {
-        claims
-            .entry(page(&p.slug))
-            .or_default()
-            .push(p.file.clone());
+        claim(page(&p.slug), Claim::File(p.file.clone()));
     }
-    for (url, files) in claims.into_iter().filter(|(_, f)| f.len() > 1) {
-        for file in files.iter().filter(|f| **f != builtin) {
-            let others: Vec<String> = files
+    for (url, claimants) in claims.into_iter().filter(|(_, c)| c.len() > 1) {
+        for claimant in &claimants {
+            let Claim::File(file) = claimant else {
+                continue;
+            };
+            let others: Vec<Text> = claimants
                 .iter()
-                .filter(|o| *o != file)
-                .map(|o| o.display().to_string())
+                .filter(|o| *o != claimant)
+                .map(Claim::describe)
                 .collect();
+            let list =
+                |pick: fn(&Text) -> &str| others.iter().map(pick).collect::<Vec<_>>().join(", ");
             diags.push(Diagnostic {
                 file: file.clone(),
                 line: 0,
@@ -77,13 +93,10 @@ pub fn check_collisions(site: &Site, include_drafts: bool, diags: &mut Diagnosti
                 severity: Severity::Error,
                 code: "duplicate-url",
                 message: Text::new(
-                    format!(
-                        "Trang này sẽ ghi đè địa chỉ /{url} của {}",
-                        others.join(", ")
-                    ),
+                    format!("Trang này trùng địa chỉ /{url} với {}", list(|t| &t.vi)),
                     format!(
                         "This page would write the same URL /{url} as {}",
-                        others.join(", ")
+                        list(|t| &t.en)
                     ),
                 ),
                 hint: Some(Text::new(

@@ -159,7 +159,14 @@ mod tests {
 
     #[test]
     fn escaping_matches_tera_byte_for_byte() {
-        for text in ["", "plain", "a&b<c>d\"e'f", "<<&&>>", "Lộc Hà & \"Trường Lưu\"", "'"] {
+        for text in [
+            "",
+            "plain",
+            "a&b<c>d\"e'f",
+            "<<&&>>",
+            "Lộc Hà & \"Trường Lưu\"",
+            "'",
+        ] {
             let (mut ours, mut theirs) = (Vec::new(), Vec::new());
             escape_html(text, &mut ours).unwrap();
             tera::escape_html(text, &mut theirs).unwrap();
