@@ -1,2 +1,211 @@
-//! Placeholder so the bench target exists; the benchmark suite replaces it.
-fn main() {}
+//! Benchmarks of the hot stages, each on the input it meets in a real
+//! build: a synthetic campaign (2 indicators × 60 figures, a 69-row
+//! breakdown) and ~400-word notices from `loaxa-synth`.
+//!
+//! ```sh
+//! CARGO_TARGET_DIR=/tmp/target-bench cargo bench --bench pipeline
+//! CARGO_TARGET_DIR=/tmp/target-bench cargo bench --bench pipeline -- write   # one group
+//! ```
+//!
+//! Whole builds (10,000 notices, against Hugo) are timed by
+//! `bench/compare-hugo.sh`, not here.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+
+use loaxa::charts::{self, Bar, Bars, Point, Scale, TimeSeries};
+use loaxa::diagnostic::Diagnostics;
+use loaxa::model::{self, Site};
+use loaxa::output::{self, Files};
+use loaxa::render::{self, RenderOptions};
+use loaxa::source::{self, SourceFile, Sources};
+use loaxa::vi::Lang;
+
+const TODAY: &str = "2026-06-30";
+
+/// A synthetic site of `notices` notices and 20 campaigns, made once per run.
+fn synth_site(notices: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let status = Command::new(env!("CARGO_BIN_EXE_loaxa-synth"))
+        .args([
+            "--notices",
+            &notices.to_string(),
+            "--campaigns",
+            "20",
+            "--out",
+        ])
+        .arg(dir.path())
+        .status()
+        .expect("run loaxa-synth");
+    assert!(status.success(), "loaxa-synth failed");
+    dir
+}
+
+fn load(root: &Path) -> (Sources, Site) {
+    let mut diags = Diagnostics::default();
+    let (sources, site) = model::load(root, &mut diags);
+    assert!(!diags.has_errors(), "the synthetic site has errors");
+    (sources, site.expect("a site"))
+}
+
+fn options() -> RenderOptions {
+    RenderOptions {
+        today: TODAY.parse().expect("date"),
+        drafts: false,
+        base_url: None,
+    }
+}
+
+/// YAML parse + check of one campaign file (with site.yaml, which it needs).
+fn campaign_check(c: &mut Criterion, site: &Path) {
+    let read = |p: &str| SourceFile {
+        path: PathBuf::from(p),
+        text: std::fs::read_to_string(site.join(p)).expect("read"),
+    };
+    let sources = Sources {
+        site: Some(read("data/site.yaml")),
+        campaigns: vec![read("data/campaigns/chien-dich-01.yaml")],
+        ..Sources::default()
+    };
+    c.bench_function("campaign: parse + check (2×60 figures, 69 rows)", |b| {
+        b.iter(|| {
+            let mut diags = Diagnostics::default();
+            model::check_sources(&sources, &mut diags).expect("valid")
+        })
+    });
+}
+
+fn markdown(c: &mut Criterion, site: &Site) {
+    let body = &site.notices[0].body;
+    let words = body.split_whitespace().count();
+    c.bench_function(&format!("markdown: one notice ({words} words)"), |b| {
+        b.iter(|| loaxa::markdown::render(body))
+    });
+}
+
+fn charts(c: &mut Criterion) {
+    let start: NaiveDate = "2026-05-02".parse().expect("date");
+    let points = (0..60)
+        .map(|d| Point {
+            date: start + chrono::Days::new(d),
+            value: 1.0 + d as f64 * 0.4,
+        })
+        .collect();
+    let series = TimeSeries {
+        lang: Lang::Vi,
+        id: "adults".into(),
+        title: "Người dân có tài khoản: 24,6 % ngày 30/6/2026, mục tiêu 30 %".into(),
+        desc: "60 số liệu".into(),
+        scale: Scale::Percent,
+        points,
+        falling: false,
+        target: Some(30.0),
+        start: Some(start),
+        deadline: "2026-08-31".parse().ok(),
+        phases: Vec::new(),
+    };
+    c.bench_function("chart: time series (60 figures)", |b| {
+        b.iter(|| charts::time_series_svg(&series))
+    });
+    let bars = Bars {
+        lang: Lang::Vi,
+        id: "communes".into(),
+        title: "Theo xã".into(),
+        desc: "69 xã".into(),
+        scale: Scale::Percent,
+        bars: (0..69)
+            .map(|k| Bar {
+                name: format!("Xã số {k}"),
+                value: 40.0 - k as f64 * 0.5,
+                target: Some(30.0),
+            })
+            .collect(),
+    };
+    c.bench_function("chart: bars (69 communes)", |b| {
+        b.iter(|| charts::bars_svg(&bars))
+    });
+}
+
+/// Every page, feed and data file of a 500-notice site, into memory.
+fn render_all(c: &mut Criterion, root: &Path, site: &Site) {
+    let mut group = c.benchmark_group("render");
+    group.sample_size(10);
+    group.bench_function("whole site in memory (500 notices, 20 campaigns)", |b| {
+        b.iter(|| {
+            let mut diags = Diagnostics::default();
+            render::render_site(root, site, &options(), &mut diags).expect("rendered")
+        })
+    });
+    group.finish();
+}
+
+/// The atomic write of 2,000 pages of 11 KB: into an empty folder, over an
+/// identical site (every file linked), and over a site where every page
+/// changed. On tmpfs and on the disk the temp dir is on.
+fn write(c: &mut Criterion) {
+    let page = |k: usize| format!("<!doctype html><p>{k}</p>{}", "x".repeat(11_000)).into_bytes();
+    let site: Files = (0..2000)
+        .map(|k| (format!("van-ban/{k:05}/index.html"), page(k)))
+        .collect();
+    let changed: Files = site
+        .iter()
+        .map(|(p, b)| (p.clone(), [b.as_slice(), b"!"].concat()))
+        .collect();
+    let mut group = c.benchmark_group("write");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    for (fs_name, base) in [
+        ("tmpfs", Path::new("/dev/shm")),
+        ("disk", &std::env::temp_dir()),
+    ] {
+        if !base.is_dir() {
+            continue;
+        }
+        let dir = tempfile::tempdir_in(base).expect("temp dir");
+        let out = dir.path().join("public");
+        group.bench_function(format!("2000 pages, empty output ({fs_name})"), |b| {
+            b.iter_batched(
+                || {
+                    let _ = std::fs::remove_dir_all(&out);
+                },
+                |()| output::write_atomically(&out, &site).expect("written"),
+                BatchSize::PerIteration,
+            )
+        });
+        output::write_atomically(&out, &site).expect("written");
+        group.bench_function(format!("2000 pages, all unchanged ({fs_name})"), |b| {
+            b.iter(|| output::write_atomically(&out, &site).expect("written"))
+        });
+        group.bench_function(format!("2000 pages, all changed ({fs_name})"), |b| {
+            let mut flip = false;
+            b.iter(|| {
+                flip = !flip;
+                let files = if flip { &changed } else { &site };
+                output::write_atomically(&out, files).expect("written")
+            })
+        });
+    }
+    group.finish();
+}
+
+fn benches(c: &mut Criterion) {
+    let dir = synth_site(500);
+    let (_sources, site) = load(dir.path());
+    campaign_check(c, dir.path());
+    markdown(c, &site);
+    charts(c);
+    render_all(c, dir.path(), &site);
+    write(c);
+    // Reading alone, for scale: 500 notices and 20 campaigns from disk.
+    c.bench_function("read: every source file (500 notices)", |b| {
+        b.iter(|| source::read_sources(dir.path(), &mut Diagnostics::default()))
+    });
+}
+
+criterion_group!(pipeline, benches);
+criterion_main!(pipeline);

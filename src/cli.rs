@@ -120,6 +120,12 @@ pub struct BuildArgs {
     /// Fail on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Build every site folder directly under DIR (each one holding
+    /// data/site.yaml), in parallel, into <site>/public (or OUT/<site>/ with
+    /// --out), plus a province roll-up ranking the communes: OUT/index.html,
+    /// or DIR/public-province/index.html.
+    #[arg(long, value_name = "DIR", conflicts_with = "root")]
+    pub sites: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod province;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

@@ -13,6 +13,9 @@ use crate::render::{self, RenderOptions};
 use crate::source::Sources;
 use crate::vi::Lang;
 
+mod incremental;
+pub use incremental::rebuild;
+
 /// Where "today" comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Today {

@@ -256,6 +256,24 @@ pub fn fold_text(text: &str) -> String {
         .collect()
 }
 
+/// [`fold_text`] for a search index: only the words, lowercase ASCII
+/// letters and digits separated by single spaces (`Số 959/UBND-VHXH` →
+/// `so 959 ubnd vhxh`). The search script folds a query the same way.
+pub fn fold_words(text: &str) -> String {
+    let folded = fold_text(text);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// Combining diacritical marks (U+0300–U+036F), which decomposed (NFD) text,
 /// e.g. from macOS, puts after the base letter.
 fn is_combining_mark(c: char) -> bool {
@@ -515,6 +533,15 @@ mod tests {
                    \u{0111}a\u{0323}\u{0306}t \u{0110}u\u{031b}o\u{031b}\u{0300}ng";
         assert_eq!(slugify(nfd), "huong-dan-cai-dat-duong");
         assert_eq!(fold_text(nfd), "huong dan cai dat duong");
+    }
+
+    #[test]
+    fn fold_words_keeps_only_words() {
+        assert_eq!(
+            fold_words("  Đường dây nóng: 1900 9038 – Số 959/UBND-VHXH!"),
+            "duong day nong 1900 9038 so 959 ubnd vhxh"
+        );
+        assert_eq!(fold_words("…"), "");
     }
 
     #[test]

@@ -1,50 +1,126 @@
-//! `loaxa build`: check, render and swap the site into the output folder.
+//! `loaxa build`: check, render and swap the site into the output folder;
+//! with `--sites DIR`, every site of a province and their roll-up.
+
+use std::io;
+use std::path::{Path, PathBuf};
 
 use crate::cli::{BuildArgs, Format};
-use crate::cmd::{EXIT_CONTENT, EXIT_USAGE, report};
-use crate::pipeline;
+use crate::cmd::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE, report};
+use crate::output::Written;
+use crate::pipeline::{self, Outcome};
+use crate::province;
 use crate::vi::Lang;
 
 pub fn run(args: &BuildArgs) -> u8 {
+    if let Some(dir) = &args.sites {
+        return run_sites(args, dir);
+    }
     let out = args
         .out
         .clone()
         .unwrap_or_else(|| args.site.root.join("public"));
-    let message_lang = match args.site.lang {
-        Some(crate::cli::LangArg::En) => Lang::En,
-        _ => Lang::Vi,
-    };
-    if let Err(text) = pipeline::check_output_folder(&args.site.root, &out) {
-        eprintln!("loaxa: {}", text.get(message_lang));
-        return EXIT_USAGE;
+    if let Err(code) = check_output(args, &args.site.root, &out) {
+        return code;
     }
     let options = report::options(&args.site, args.base_url.clone());
     // `publish`, not `build`: pages stream to disk instead of piling up in memory.
-    let (outcome, written) = match pipeline::publish(&args.site.root, &out, &options) {
+    let result = pipeline::publish(&args.site.root, &out, &options);
+    report_site(args, &out, &result)
+}
+
+/// Every site under `dir`, then the roll-up. Exit status 1 if any failed.
+fn run_sites(args: &BuildArgs, dir: &Path) -> u8 {
+    let message_lang = message_lang(args);
+    let sites = match province::find_sites(dir) {
+        Ok(sites) if !sites.is_empty() => sites,
+        Ok(_) => {
+            eprintln!("loaxa: {}", no_sites(message_lang, dir));
+            return EXIT_USAGE;
+        }
+        Err(err) => {
+            eprintln!("loaxa: {}: {err}", dir.display());
+            return EXIT_USAGE;
+        }
+    };
+    let out_root = args.out.as_deref();
+    for site in &sites {
+        let out = province::output_of(site, out_root);
+        if let Err(code) = check_output(args, &site.root, &out) {
+            return code;
+        }
+    }
+    let options = report::options(&args.site, args.base_url.clone());
+    let builds = province::build_sites(&sites, out_root, &options);
+    let mut code = EXIT_OK;
+    for build in &builds {
+        code = code.max(report_site(args, &build.out, &build.result));
+    }
+    let place = province::rollup_place(dir, out_root).join("index.html");
+    match province::write_rollup(&builds, dir, out_root) {
+        Ok(n) => match message_lang {
+            Lang::Vi => eprintln!("Đã xếp hạng {n} xã vào {}", place.display()),
+            Lang::En => eprintln!("Ranked {n} communes into {}", place.display()),
+        },
+        Err(err) => {
+            eprintln!("loaxa: {}: {err}", place.display());
+            code = EXIT_CONTENT;
+        }
+    }
+    code
+}
+
+fn message_lang(args: &BuildArgs) -> Lang {
+    match args.site.lang {
+        Some(crate::cli::LangArg::En) => Lang::En,
+        _ => Lang::Vi,
+    }
+}
+
+fn no_sites(lang: Lang, dir: &Path) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{}: không có thư mục trang nào (thư mục con có data/site.yaml)",
+            dir.display()
+        ),
+        Lang::En => format!(
+            "{}: no site folders (sub-folders holding data/site.yaml)",
+            dir.display()
+        ),
+    }
+}
+
+fn check_output(args: &BuildArgs, root: &Path, out: &PathBuf) -> Result<(), u8> {
+    pipeline::check_output_folder(root, out).map_err(|text| {
+        eprintln!("loaxa: {}", text.get(message_lang(args)));
+        EXIT_USAGE
+    })
+}
+
+/// Prints one site's problems and what was built; returns its exit status.
+fn report_site(
+    args: &BuildArgs,
+    out: &Path,
+    result: &io::Result<(Outcome, Option<Written>)>,
+) -> u8 {
+    let (outcome, written) = match result {
         Ok(published) => published,
         Err(err) => {
             eprintln!("loaxa: {}: {err}", out.display());
             return EXIT_CONTENT;
         }
     };
-    let lang = report::lang(&args.site, &outcome);
-    report::print(&outcome, lang, Format::Human);
-    let code = report::exit_code(&outcome, args.deny_warnings);
-    if let Some(written) = written {
-        let pages = written.pages;
-        match lang {
-            Lang::Vi => eprintln!("Đã dựng {pages} trang vào {}", out.display()),
-            Lang::En => eprintln!("Built {pages} pages into {}", out.display()),
-        }
-    } else {
-        match lang {
-            Lang::Vi => eprintln!(
-                "Không dựng trang: hãy sửa các lỗi trên. Trang đã xuất bản trước đó vẫn giữ nguyên."
-            ),
-            Lang::En => eprintln!(
-                "Nothing was built: fix the errors above. The previously published site is unchanged."
-            ),
-        }
+    let lang = report::lang(&args.site, outcome);
+    report::print(outcome, lang, Format::Human);
+    let code = report::exit_code(outcome, args.deny_warnings);
+    match (written, lang) {
+        (Some(w), Lang::Vi) => eprintln!("Đã dựng {} trang vào {}", w.pages, out.display()),
+        (Some(w), Lang::En) => eprintln!("Built {} pages into {}", w.pages, out.display()),
+        (None, Lang::Vi) => eprintln!(
+            "Không dựng trang: hãy sửa các lỗi trên. Trang đã xuất bản trước đó vẫn giữ nguyên."
+        ),
+        (None, Lang::En) => eprintln!(
+            "Nothing was built: fix the errors above. The previously published site is unchanged."
+        ),
     }
     code
 }

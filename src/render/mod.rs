@@ -3,16 +3,22 @@
 
 pub mod data_export;
 pub mod feed;
+pub mod filters;
+pub mod frame;
 pub mod indicator;
+pub mod outreach;
 pub mod pages;
 pub mod phrases;
 pub mod qr;
 pub mod routes;
+pub mod search;
+pub mod share;
 pub mod sitemap;
 pub mod theme;
 pub mod views;
 pub mod words;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
@@ -50,8 +56,12 @@ enum PageKind<'s> {
     Contacts,
     Apps,
     Campaign(&'s Campaign),
+    Poster(&'s Campaign),
+    Embed(&'s Campaign),
     Notice(&'s Notice),
     Free(&'s Page),
+    Search,
+    English,
     NotFound,
 }
 
@@ -89,25 +99,34 @@ pub fn render_site_to(
     diags: &mut Diagnostics,
     sink: &Sink,
 ) -> bool {
+    render_some_to(root, site, opts, diags, &|_, _| true, sink).is_some()
+}
+
+/// Decides whether a page made from one source file alone is rendered:
+/// given that file (relative to the site root) and the page's output file.
+pub type Wanted<'a> = dyn Fn(&Path, &str) -> bool + Sync + 'a;
+
+/// Like [`render_site_to`], for a rebuild: a page made from one source file
+/// alone (a notice, a free page) is rendered only if `wanted` says so; every
+/// other page and file is always made (they are few, and read many files).
+/// Returns the output file of every page, rendered or skipped, or `None`
+/// when anything failed.
+pub fn render_some_to(
+    root: &Path,
+    site: &Site,
+    opts: &RenderOptions,
+    diags: &mut Diagnostics,
+    wanted: &Wanted,
+    sink: &Sink,
+) -> Option<Vec<String>> {
     routes::check_collisions(site, opts.drafts, diags);
     check_attachments(root, site, diags);
-    let Some(mut theme) = theme::load(root, &site.config.theme, diags) else {
-        return false;
-    };
+    let mut theme = theme::load(root, &site.config.theme, diags)?;
     if diags.has_errors() {
-        return false;
+        return None;
     }
-    let base_url = opts
-        .base_url
-        .clone()
-        .or_else(|| site.config.base_url.clone());
-    let ctx = Ctx {
-        site,
-        lang: site.config.language,
-        today: opts.today,
-        base_url: base_url.as_deref(),
-        drafts: opts.drafts,
-    };
+    let base_url = base_url_of(site, opts);
+    let ctx = ctx_of(site, opts, &base_url);
     let jobs = jobs(&ctx);
     let extra = extra_files(root, &ctx, &jobs, std::mem::take(&mut theme.static_files));
     // Static and generated files first: their paths never meet a page's.
@@ -115,20 +134,89 @@ pub fn render_site_to(
         .into_par_iter()
         .for_each(|(path, bytes)| sink(path, bytes));
     let words = tera::Value::from_serializable(words::words(ctx.lang));
+    // The English page speaks English whatever the site's language.
+    let english = tera::Value::from_serializable(&words::EN);
     let failures: Vec<Box<Diagnostic>> = jobs
         .par_iter()
-        .filter_map(|job| match render_job(&ctx, &theme.tera, &words, job) {
-            Ok(bytes) => {
-                sink(output_file(&job.path), bytes);
-                None
+        .filter(|job| match job.kind.source_file() {
+            Some(file) => wanted(file, &output_file(&job.path)),
+            None => true,
+        })
+        .filter_map(|job| {
+            let words = match job.kind {
+                PageKind::English => &english,
+                _ => &words,
+            };
+            match render_job(&ctx, &theme.tera, words, job) {
+                Ok(bytes) => {
+                    sink(output_file(&job.path), bytes);
+                    None
+                }
+                Err(diag) => Some(diag),
             }
-            Err(diag) => Some(diag),
         })
         .collect();
     for diag in failures {
         diags.push(*diag);
     }
-    !diags.has_errors()
+    let outputs = jobs.iter().map(|job| output_file(&job.path)).collect();
+    (!diags.has_errors()).then_some(outputs)
+}
+
+/// `--base-url` over the site's own.
+fn base_url_of(site: &Site, opts: &RenderOptions) -> Option<String> {
+    opts.base_url
+        .clone()
+        .or_else(|| site.config.base_url.clone())
+}
+
+fn ctx_of<'a>(site: &'a Site, opts: &RenderOptions, base_url: &'a Option<String>) -> Ctx<'a> {
+    Ctx {
+        site,
+        lang: site.config.language,
+        today: opts.today,
+        base_url: base_url.as_deref(),
+        drafts: opts.drafts,
+    }
+}
+
+/// For every page made from one source file alone (a notice, a free page):
+/// that file, and the page's frame as JSON. Between two builds of the same
+/// theme, a page whose file and frame are both unchanged is unchanged: this
+/// is what lets a rebuild skip it (see `pipeline::rebuild`).
+pub fn frames(site: &Site, opts: &RenderOptions) -> BTreeMap<PathBuf, String> {
+    let base_url = base_url_of(site, opts);
+    let ctx = ctx_of(site, opts, &base_url);
+    jobs(&ctx)
+        .par_iter()
+        .filter_map(|job| {
+            let file = job.kind.source_file()?;
+            let (title, description) = own_texts(&job.kind)?;
+            let frame = frame_of(&ctx, job, &title, &description);
+            Some((file.to_path_buf(), serde_json::to_string(&frame).ok()?))
+        })
+        .collect()
+}
+
+/// The title and description of a page made from one source file.
+fn own_texts(kind: &PageKind) -> Option<(String, String)> {
+    match kind {
+        PageKind::Notice(n) => Some((n.title.clone(), notice_description(n))),
+        PageKind::Free(p) => Some((p.title.clone(), p.title.clone())),
+        _ => None,
+    }
+}
+
+impl PageKind<'_> {
+    /// The one source file a page is made from, when it is made from one
+    /// alone (besides what every page shows: the site, the menu).
+    fn source_file(&self) -> Option<&Path> {
+        match self {
+            PageKind::Notice(n) => Some(&n.file),
+            PageKind::Free(p) => Some(&p.file),
+            _ => None,
+        }
+    }
 }
 
 /// Every file that is not a rendered page: the theme's and the site's
@@ -142,8 +230,10 @@ fn extra_files(root: &Path, ctx: &Ctx, jobs: &[Job], theme_static: Files) -> Fil
     for job in jobs {
         files.remove(&output_file(&job.path));
     }
+    // Widgets are fragments for other sites' pages: not for search engines.
     let page_paths: Vec<&str> = jobs
         .iter()
+        .filter(|j| !matches!(j.kind, PageKind::Embed(_)))
         .map(|j| j.path.as_str())
         .filter(|p| !p.ends_with(".html"))
         .collect();
@@ -155,6 +245,8 @@ fn extra_files(root: &Path, ctx: &Ctx, jobs: &[Job], theme_static: Files) -> Fil
     files.insert(feed::PATH.into(), feed::atom(ctx).into_bytes());
     files.extend(data_export::files(ctx));
     files.extend(qr::files(&ctx.site.config.apps));
+    files.insert(routes::SEARCH_INDEX.into(), search::index(ctx));
+    files.extend(share::files(ctx));
     files
 }
 
@@ -180,6 +272,8 @@ fn jobs<'s>(ctx: &Ctx<'s>) -> Vec<Job<'s>> {
     }
     for c in &site.campaigns {
         jobs.push(job(routes::campaign(&c.id), PageKind::Campaign(c)));
+        jobs.push(job(routes::poster(&c.id), PageKind::Poster(c)));
+        jobs.push(job(routes::embed(&c.id), PageKind::Embed(c)));
     }
     for n in site.notices.iter().filter(|n| ctx.drafts || !n.draft) {
         jobs.push(job(routes::notice(&n.slug), PageKind::Notice(n)));
@@ -187,6 +281,8 @@ fn jobs<'s>(ctx: &Ctx<'s>) -> Vec<Job<'s>> {
     for p in &site.pages {
         jobs.push(job(routes::page(&p.slug), PageKind::Free(p)));
     }
+    jobs.push(job(routes::SEARCH.into(), PageKind::Search));
+    jobs.push(job(routes::ENGLISH.into(), PageKind::English));
     jobs.push(job("404.html".into(), PageKind::NotFound));
     jobs
 }
@@ -195,57 +291,135 @@ fn jobs<'s>(ctx: &Ctx<'s>) -> Vec<Job<'s>> {
 fn fill_context(ctx: &Ctx, job: &Job, context: &mut tera::Context) -> &'static str {
     let c = &ctx.site.config;
     let w = words::words(ctx.lang);
-    let mut put = |title: &str, description: &str, page: Option<tera::Value>| {
-        // 404.html sits at the root and is served for any missing URL: its
-        // links are the home page's.
-        let path = match job.kind {
-            PageKind::NotFound => "",
-            _ => job.path.as_str(),
-        };
-        context.insert("layout", &pages::layout(ctx, path, title, description));
-        if let Some(page) = page {
-            context.insert_value("page", page);
-        }
-    };
-    match job.kind {
-        PageKind::Home => {
-            let description = format!("{} – {}, {}", c.title, c.commune, c.province);
-            put(&c.title, &description, value(&pages::home(ctx)));
-            "index.html"
-        }
-        PageKind::Notices => {
-            put(w.notices, w.notices, value(&pages::notice_list(ctx)));
-            "notices.html"
-        }
-        PageKind::Contacts => {
-            put(w.contacts, &c.hotline.label, value(&pages::contacts(ctx)));
-            "contacts.html"
-        }
-        PageKind::Apps => {
-            put(w.download_app, w.download_app, value(&pages::apps(ctx)));
-            "apps.html"
-        }
-        PageKind::Campaign(campaign) => {
-            let summary = campaign.summary.as_deref().unwrap_or(&campaign.title);
-            put(
-                &campaign.title,
-                summary,
-                value(&pages::campaign(ctx, campaign)),
-            );
-            "campaign.html"
-        }
+    let (template, title, description, page): (_, String, String, _) = match job.kind {
+        PageKind::Home => (
+            "index.html",
+            c.title.clone(),
+            format!("{} – {}, {}", c.title, c.commune, c.province),
+            value(&pages::home(ctx)),
+        ),
+        PageKind::Notices => (
+            "notices.html",
+            w.notices.into(),
+            w.notices_intro.into(),
+            value(&pages::notice_list(ctx)),
+        ),
+        PageKind::Contacts => (
+            "contacts.html",
+            w.contacts.into(),
+            c.hotline.label.clone(),
+            value(&pages::contacts(ctx)),
+        ),
+        PageKind::Apps => (
+            "apps.html",
+            w.download_app.into(),
+            w.apps_intro.into(),
+            value(&pages::apps(ctx)),
+        ),
+        PageKind::Campaign(campaign) => (
+            "campaign.html",
+            campaign.title.clone(),
+            outreach::summary_line(ctx, campaign),
+            value(&pages::campaign(ctx, campaign)),
+        ),
+        PageKind::Poster(campaign) => (
+            "poster.html",
+            format!("{}: {}", w.poster, campaign.title),
+            outreach::summary_line(ctx, campaign),
+            value(&outreach::poster(ctx, campaign)),
+        ),
+        PageKind::Embed(campaign) => (
+            "embed.html",
+            campaign.title.clone(),
+            outreach::summary_line(ctx, campaign),
+            value(&outreach::embed(ctx, campaign)),
+        ),
         PageKind::Notice(n) => {
-            put(&n.title, &n.title, value(&pages::notice(ctx, n)));
-            "notice.html"
+            let (title, description) = own_texts(&job.kind).unwrap_or_default();
+            ("notice.html", title, description, value(&pages::notice(ctx, n)))
         }
         PageKind::Free(p) => {
-            put(&p.title, &p.title, value(&pages::free_page(p)));
-            "page.html"
+            let (title, description) = own_texts(&job.kind).unwrap_or_default();
+            ("page.html", title, description, value(&pages::free_page(p)))
         }
+        PageKind::Search => (
+            "search.html",
+            w.search.into(),
+            w.search_intro.into(),
+            value(&search::page(ctx)),
+        ),
+        PageKind::English => {
+            let page = outreach::english(ctx);
+            let title = format!("{} — {}", words::EN.contact_heading, page.organisation);
+            ("en.html", title.clone(), title, value(&page))
+        }
+        PageKind::NotFound => ("404.html", w.not_found.into(), w.not_found.into(), None),
+    };
+    context.insert("layout", &frame_of(ctx, job, &title, &description));
+    if let Some(page) = page {
+        context.insert_value("page", page);
+    }
+    template
+}
+
+/// The layout of a page: the frame every page shares, with what this kind
+/// of page changes in it.
+fn frame_of(ctx: &Ctx, job: &Job, title: &str, description: &str) -> views::Layout {
+    let c = &ctx.site.config;
+    // 404.html is served for any missing URL: its links are the home
+    // page's, and absolute from the base URL when there is one.
+    let path = match job.kind {
+        PageKind::NotFound => "",
+        _ => job.path.as_str(),
+    };
+    let mut layout = frame::layout(ctx, path, title, description);
+    match job.kind {
         PageKind::NotFound => {
-            put(w.not_found, w.not_found, None);
-            "404.html"
+            // Not the home page: keep the page's own title.
+            layout.title = format!("{title} – {}", c.title);
+            if let Some(base) = ctx.base_url {
+                frame::set_root(&mut layout, base.to_string());
+            }
+            layout.canonical = None;
+            layout.share.url = None;
+            layout.share.title = title.to_string();
+            for item in &mut layout.nav {
+                item.current = false;
+            }
         }
+        PageKind::Campaign(campaign) | PageKind::Poster(campaign) | PageKind::Embed(campaign) => {
+            layout.share.image = frame::share_image(ctx, campaign);
+        }
+        PageKind::Notice(n) => {
+            layout.share.kind = "article".into();
+            if let Some(campaign) = n
+                .campaigns
+                .iter()
+                .find_map(|(id, _)| ctx.site.campaigns.iter().find(|c| &c.id == id))
+            {
+                layout.share.image = frame::share_image(ctx, campaign);
+            }
+        }
+        PageKind::English => {
+            layout.lang = "en".into();
+            layout.nav.clear();
+            layout.share.locale = "en_US".into();
+        }
+        _ => {}
+    }
+    layout
+}
+
+/// "Công văn số 959/UBND-VHXH ngày 2/6/2026: Đôn đốc …" for the page's description.
+fn notice_description(n: &Notice) -> String {
+    let mut head = n.kind.clone().unwrap_or_default();
+    if let Some(number) = &n.number {
+        head = format!("{head} {number}").trim().to_string();
+    }
+    if head.is_empty() {
+        n.title.clone()
+    } else {
+        format!("{head}: {}", n.title)
     }
 }
 

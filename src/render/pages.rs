@@ -5,11 +5,11 @@ use chrono::NaiveDate;
 
 use crate::derive;
 use crate::markdown;
-use crate::model::reader::{is_web_link, tel_digits};
+use crate::model::reader::is_web_link;
 use crate::model::{App, Campaign, Notice, Page, Reporting, Schedule, Site};
 use crate::render::indicator::{self as ind, indicator_view, status_view};
 use crate::render::phrases as ph;
-use crate::render::routes;
+use crate::render::{data_export, qr, routes};
 use crate::render::views::*;
 use crate::vi::{Lang, format_date, format_letter_date, weekday_name};
 
@@ -28,78 +28,12 @@ impl Ctx<'_> {
     }
 }
 
-pub fn layout(ctx: &Ctx, path: &str, title: &str, description: &str) -> Layout {
-    let c = &ctx.site.config;
-    let full_title = if path.is_empty() {
-        c.title.clone()
-    } else {
-        format!("{title} – {}", c.title)
-    };
-    Layout {
-        lang: match ctx.lang {
-            Lang::Vi => "vi".into(),
-            Lang::En => "en".into(),
-        },
-        root: routes::root_of(path),
-        path: path.to_string(),
-        title: full_title,
-        description: description.to_string(),
-        canonical: ctx.base_url.map(|b| format!("{b}{path}")),
-        site: SiteView {
-            title: c.title.clone(),
-            commune: c.commune.clone(),
-            province: c.province.clone(),
-            sample: c.sample,
-            hotline: HotlineView {
-                number: c.hotline.number.clone(),
-                tel: tel_digits(&c.hotline.number),
-                label: c.hotline.label.clone(),
-            },
-            portal: c.portal.as_ref().map(|p| LinkView {
-                title: p.name.clone(),
-                href: p.url.clone(),
-                external: true,
-            }),
-            apps: c.apps.iter().map(app_view).collect(),
-        },
-        nav: nav(ctx, path),
-    }
-}
-
-fn nav(ctx: &Ctx, current: &str) -> Vec<NavItem> {
-    let (home, notices, apps, contacts) = match ctx.lang {
-        Lang::Vi => ("Trang chủ", "Văn bản", "Tải ứng dụng", "Liên hệ"),
-        Lang::En => ("Home", "Notices", "Get the app", "Contacts"),
-    };
-    let mut items = vec![(home.to_string(), String::new())];
-    items.extend(
-        ctx.site
-            .campaigns
-            .iter()
-            .map(|c| (c.title.clone(), routes::campaign(&c.id))),
-    );
-    items.push((notices.into(), routes::NOTICES.into()));
-    if !ctx.site.config.apps.is_empty() {
-        items.push((apps.into(), routes::APPS.into()));
-    }
-    items.extend(
-        ctx.site
-            .pages
-            .iter()
-            .map(|p| (p.title.clone(), routes::page(&p.slug))),
-    );
-    items.push((contacts.into(), routes::CONTACTS.into()));
-    items
-        .into_iter()
-        .map(|(title, href)| NavItem {
-            current: href == current,
-            title,
-            href,
-        })
-        .collect()
-}
-
 pub fn app_view(app: &App) -> AppView {
+    let qr = |link: &Option<String>, store: &str| {
+        link.as_deref()
+            .filter(|url| qr::encodable(url))
+            .map(|_| qr::path(&app.id, store))
+    };
     AppView {
         id: app.id.clone(),
         name: app.name.clone(),
@@ -107,6 +41,8 @@ pub fn app_view(app: &App) -> AppView {
         ios: app.ios.clone(),
         android: app.android.clone(),
         guide: app.guide.clone(),
+        ios_qr: qr(&app.ios, "ios"),
+        android_qr: qr(&app.android, "android"),
     }
 }
 
@@ -138,7 +74,7 @@ pub fn home(ctx: &Ctx) -> HomePage {
     }
 }
 
-fn campaign_card(ctx: &Ctx, c: &Campaign) -> CampaignCard {
+pub fn campaign_card(ctx: &Ctx, c: &Campaign) -> CampaignCard {
     let lang = ctx.lang;
     let first = c.indicators.first();
     let progress = first.map(|i| derive::progress(i, c.deadline, ctx.today));
@@ -220,7 +156,25 @@ pub fn campaign(ctx: &Ctx, c: &Campaign) -> CampaignPage {
             .filter(|n| n.campaigns.iter().any(|(id, _)| *id == c.id))
             .map(|n| notice_item(ctx, n))
             .collect(),
+        data_csv: data_export::csv_path(&c.id),
+        data_json: data_export::json_path(&c.id),
+        poster: routes::poster(&c.id),
+        embed: routes::embed(&c.id),
+        embed_snippet: ctx
+            .base_url
+            .map(|base| embed_snippet(&format!("{base}{}", routes::embed(&c.id)), &c.title)),
     }
+}
+
+/// The `<iframe>` a portal editor pastes: full width, tall enough for the
+/// widget at 360 px, loaded only when scrolled to.
+pub fn embed_snippet(src: &str, title: &str) -> String {
+    let attr = |s: &str| s.replace('&', "&amp;").replace('"', "&quot;");
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"440\" loading=\"lazy\" style=\"border:0\"></iframe>",
+        attr(src),
+        attr(title)
+    )
 }
 
 fn reporting_text(lang: Lang, r: &Reporting) -> String {
@@ -302,10 +256,13 @@ pub fn notice(ctx: &Ctx, n: &Notice) -> NoticePage {
         issuer_lines: issuer_lines(&issuer),
         kind: n.kind.clone(),
         number: Some(format!("Số: {}", n.number.as_deref().unwrap_or("……"))),
+        number_bare: n.number.clone(),
+        issuer: issuer.clone(),
         place_date: format!("{place}, {}", format_letter_date(n.date)),
         date_iso: n.date.to_string(),
         date: format_date(lang, n.date),
         effective: n.effective.map(|d| format_date(lang, d)),
+        effective_iso: n.effective.map(|d| d.to_string()),
         title: n.title.clone(),
         recipients: n.recipients.clone(),
         body_html: markdown::render(&n.body).html,
@@ -350,7 +307,7 @@ fn issuer_lines(issuer: &str) -> Vec<String> {
     vec![upper]
 }
 
-fn lowercase_first(s: &str) -> String {
+pub fn lowercase_first(s: &str) -> String {
     let mut chars = s.chars();
     chars
         .next()
@@ -359,7 +316,7 @@ fn lowercase_first(s: &str) -> String {
 }
 
 /// "Xã Lộc Hà" → "Lộc Hà", for the place line of a letter.
-fn strip_unit(commune: &str) -> &str {
+pub fn strip_unit(commune: &str) -> &str {
     ["Xã ", "xã ", "Phường ", "phường ", "Thị trấn ", "thị trấn "]
         .iter()
         .find_map(|p| commune.strip_prefix(p))
@@ -374,19 +331,7 @@ pub fn apps(ctx: &Ctx) -> AppsPage {
 
 pub fn contacts(ctx: &Ctx) -> ContactsPage {
     ContactsPage {
-        contacts: ctx
-            .site
-            .config
-            .contacts
-            .iter()
-            .map(|c| ContactView {
-                name: c.name.clone(),
-                role: c.role.clone(),
-                tel: c.phone.as_deref().map(tel_digits),
-                phone: c.phone.clone(),
-                email: c.email.clone(),
-            })
-            .collect(),
+        contacts: crate::render::outreach::contact_views(ctx),
     }
 }
 

@@ -12,6 +12,15 @@ pub fn path(app_id: &str, store: &str) -> String {
     format!("{}{app_id}-{store}-qr.svg", crate::render::routes::APPS)
 }
 
+/// The most bytes a QR code holds at error correction level M (version 40,
+/// byte mode). Longer links get no code, and pages show none.
+const MAX_BYTES: usize = 2331;
+
+/// Whether `url` gets a QR code: pages link to the code only when it exists.
+pub fn encodable(url: &str) -> bool {
+    url.len() <= MAX_BYTES
+}
+
 /// A QR code of `url` as an SVG document, or `None` if the URL is too long
 /// to encode (store links are far below the limit).
 pub fn svg(url: &str, label: &str) -> Option<String> {
@@ -39,6 +48,7 @@ pub fn files(apps: &[App]) -> Files {
         for (store, link) in [("ios", &app.ios), ("android", &app.android)] {
             if let Some(svg) = link
                 .as_deref()
+                .filter(|url| encodable(url))
                 .and_then(|url| svg(url, &format!("{} – {url}", app.name)))
             {
                 files.insert(path(&app.id, store), svg.into_bytes());
@@ -67,5 +77,13 @@ mod tests {
             svg.contains("<path") || svg.contains("<rect"),
             "no modules drawn"
         );
+    }
+
+    #[test]
+    fn every_encodable_link_encodes() {
+        let longest = format!("https://e.vn/{}", "a".repeat(MAX_BYTES - 13));
+        assert!(encodable(&longest));
+        assert!(svg(&longest, "x").is_some());
+        assert!(!encodable(&format!("{longest}a")));
     }
 }

@@ -11,9 +11,32 @@ pub const NOTICES: &str = "van-ban/";
 pub const APPS: &str = "ung-dung/";
 pub const CONTACTS: &str = "lien-he/";
 pub const CAMPAIGNS: &str = "chien-dich/";
+/// Search over notices and pages, in the browser.
+pub const SEARCH: &str = "tim-kiem/";
+/// The search index the search page's script loads.
+pub const SEARCH_INDEX: &str = "tim-kiem/chi-muc.json";
+/// The search page's script (a theme static file).
+pub const SEARCH_SCRIPT: &str = "tim-kiem.js";
+/// The organisation's contacts in English.
+pub const ENGLISH: &str = "en/";
 
 pub fn campaign(id: &str) -> String {
     format!("{CAMPAIGNS}{id}/")
+}
+
+/// A campaign's printable A4 poster.
+pub fn poster(id: &str) -> String {
+    format!("{}ap-phich/", campaign(id))
+}
+
+/// A campaign's compact widget, for an `<iframe>` on the commune portal.
+pub fn embed(id: &str) -> String {
+    format!("{}nhung/", campaign(id))
+}
+
+/// A campaign's 1200×630 PNG for link previews (Open Graph).
+pub fn share_image(id: &str) -> String {
+    format!("{}chia-se.png", campaign(id))
 }
 
 pub fn notice(slug: &str) -> String {
@@ -118,5 +141,7 @@ mod tests {
         assert_eq!(root_of("van-ban/"), "../");
         assert_eq!(root_of(&campaign("i-hatinh")), "../../");
         assert_eq!(file_of(&notice("a")), "van-ban/a/index.html");
+        assert_eq!(root_of(&poster("i-hatinh")), "../../../");
+        assert_eq!(embed("x"), "chien-dich/x/nhung/");
     }
 }

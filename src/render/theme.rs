@@ -27,7 +27,12 @@ const DEFAULT_THEME: &[(&str, &str)] = embedded![
     "templates/contacts.html",
     "templates/page.html",
     "templates/404.html",
+    "templates/poster.html",
+    "templates/embed.html",
+    "templates/search.html",
+    "templates/en.html",
     "static/style.css",
+    "static/tim-kiem.js",
 ];
 
 /// Templates compiled once, and the theme's static files.
@@ -66,6 +71,7 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<Theme> {
     let mut tera = tera::Tera::new();
     tera.autoescape_on([".html", ".xml"]);
     tera.set_escape_fn(escape_html);
+    crate::render::filters::register(&mut tera);
     if let Err(err) =
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
     {

@@ -21,8 +21,64 @@ pub struct Layout {
     /// Absolute URL of this page when `base_url` is set.
     pub canonical: Option<String>,
     pub site: SiteView,
-    /// The menu, in order; `current` marks this page's entry.
+    /// The menu, in order; `current` marks this page's entry. Empty on
+    /// pages with their own frame (the English page).
     pub nav: Vec<NavItem>,
+    /// The built-in pages and files, as ready-to-use `href`s (already
+    /// prefixed with `root`).
+    pub links: Links,
+    /// Link-preview tags (Open Graph, Twitter card).
+    pub share: ShareView,
+    /// The language of the site's own texts (names, labels from the site's
+    /// files): differs from `lang` on the English page, where such texts get
+    /// `lang="{{ layout.site_lang }}"`.
+    pub site_lang: String,
+}
+
+/// Where the built-in pages and files are, from this page. Every value is
+/// a complete `href`: `{{ layout.links.notices }}`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Links {
+    /// The home page (`./` on the home page itself).
+    pub home: String,
+    pub notices: String,
+    /// The apps page (written only when the site lists apps).
+    pub apps: String,
+    pub contacts: String,
+    pub search: String,
+    /// The contacts in English (`en/`).
+    pub english: String,
+    /// The Atom feed of notices and figures.
+    pub feed: String,
+    /// Every campaign's figures as one JSON file.
+    pub data: String,
+    pub stylesheet: String,
+}
+
+/// What a shared link shows (Open Graph and Twitter card tags).
+#[derive(Debug, Clone, Serialize)]
+pub struct ShareView {
+    /// The page's own title (without the site's).
+    pub title: String,
+    pub description: String,
+    /// `og:type`: `website`, or `article` for a notice.
+    pub kind: String,
+    /// `og:locale`: `vi_VN` or `en_US`.
+    pub locale: String,
+    pub site_name: String,
+    /// Absolute URL of the page; only with `base_url` (Open Graph needs absolute URLs).
+    pub url: Option<String>,
+    /// The campaign's 1200×630 share image; only with `base_url`.
+    pub image: Option<ShareImageView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ShareImageView {
+    /// Absolute URL.
+    pub url: String,
+    pub alt: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -71,6 +127,10 @@ pub struct AppView {
     pub ios: Option<String>,
     pub android: Option<String>,
     pub guide: Option<String>,
+    /// Root-relative path of the QR code of the App Store link (an SVG file).
+    pub ios_qr: Option<String>,
+    /// Root-relative path of the QR code of the Google Play link.
+    pub android_qr: Option<String>,
 }
 
 /// A status in words and as a stable code for CSS (`reached`, `on-track`,
@@ -148,6 +208,16 @@ pub struct CampaignPage {
     pub indicators: Vec<IndicatorView>,
     pub phases: Vec<PhaseView>,
     pub notices: Vec<NoticeItem>,
+    /// Root-relative paths of the campaign's open data.
+    pub data_csv: String,
+    pub data_json: String,
+    /// Root-relative path of the printable poster.
+    pub poster: String,
+    /// Root-relative path of the widget for the commune portal.
+    pub embed: String,
+    /// The `<iframe>` to paste into the portal, as text; only with `base_url`
+    /// (a portal page needs an absolute address).
+    pub embed_snippet: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -228,12 +298,18 @@ pub struct NoticePage {
     pub kind: Option<String>,
     /// "Số: 959/UBND-VHXH", or "Số: …" for a draft.
     pub number: Option<String>,
+    /// "959/UBND-VHXH" as written; `None` for a draft without a number.
+    pub number_bare: Option<String>,
+    /// The issuing body as written: "Ủy ban nhân dân xã Lộc Hà".
+    pub issuer: String,
     /// "Lộc Hà, ngày 02 tháng 6 năm 2026".
     pub place_date: String,
     pub date_iso: String,
     /// "2/6/2026" for metadata lists.
     pub date: String,
     pub effective: Option<String>,
+    /// ISO date for `<time datetime>` of `effective`.
+    pub effective_iso: Option<String>,
     pub title: String,
     pub recipients: Vec<String>,
     /// Sanitized HTML.
@@ -271,6 +347,68 @@ pub struct ContactView {
     pub phone: Option<String>,
     pub tel: Option<String>,
     pub email: Option<String>,
+}
+
+/// A campaign's A4 poster: one figure, the target, the store QR codes, the hotline.
+#[derive(Debug, Clone, Serialize)]
+pub struct PosterPage {
+    pub title: String,
+    /// Back to the campaign page (root-relative).
+    pub href: String,
+    /// "4,44 %", the first indicator's latest figure.
+    pub headline: Option<String>,
+    pub approximate: bool,
+    /// What the figure is: "Người dân … có tài khoản: 1.299/29.226 tài khoản, ngày 29/5/2026".
+    pub headline_label: Option<String>,
+    pub target: Option<String>,
+    pub status: StatusView,
+    pub updated: Option<String>,
+    pub updated_iso: Option<String>,
+    pub app: Option<AppView>,
+}
+
+/// A campaign's widget for an `<iframe>` on the commune portal.
+#[derive(Debug, Clone, Serialize)]
+pub struct EmbedPage {
+    pub card: CampaignCard,
+    /// Under the figure: "1.299/29.226 tài khoản, ngày 29/5/2026".
+    pub headline_detail: Option<String>,
+    pub app: Option<AppView>,
+    /// The campaign page: absolute with `base_url`, else relative to the widget.
+    pub detail_href: String,
+}
+
+/// Search: every notice, page and campaign, listed (the page works without
+/// script); `tim-kiem.js` filters them with the index.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchPage {
+    pub items: Vec<SearchItem>,
+    /// Root-relative path of the JSON index.
+    pub index: String,
+    /// Root-relative path of the script.
+    pub script: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchItem {
+    pub title: String,
+    pub href: String,
+    /// "Công văn", "Trang", "Chiến dịch"…
+    pub kind: String,
+    pub date: Option<String>,
+    pub date_iso: Option<String>,
+}
+
+/// The organisation's contacts in English (`en/`), whatever the site's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct EnglishPage {
+    /// "Lộc Hà Commune People's Committee".
+    pub organisation: String,
+    /// The commune and province as written, in Vietnamese.
+    pub commune: String,
+    pub province: String,
+    pub hotline_label: String,
+    pub contacts: Vec<ContactView>,
 }
 
 #[derive(Debug, Clone, Serialize)]

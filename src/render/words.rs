@@ -34,6 +34,14 @@ pub struct Words {
     pub footer_contacts: &'static str,
     /// Footer: how the figures are made and what to do about a mistake.
     pub footer_note: &'static str,
+    /// Footer: link to the contacts in English (always in English).
+    pub english: &'static str,
+    /// Link back to the Vietnamese site from the English page (always in Vietnamese).
+    pub vietnamese: &'static str,
+    /// Footer: link to `data.json`, every campaign's figures.
+    pub open_data: &'static str,
+    /// `title` of the Atom feed's `<link rel="alternate">`.
+    pub feed_title: &'static str,
 
     // ---- statuses and figures (shared) ----
     /// "Cập nhật ngày" before a date.
@@ -98,12 +106,36 @@ pub struct Words {
     pub phase_future: &'static str,
     /// "Văn bản liên quan" (related notices).
     pub related_notices: &'static str,
+    /// Under a chart: link to the campaign's figures as CSV.
+    pub download_csv: &'static str,
+    /// Under a chart: link to the campaign's figures as JSON.
+    pub download_json: &'static str,
+    /// Heading of the campaign's poster and embed code.
+    pub spread_word: &'static str,
+    /// Link to the poster, and the poster page's title.
+    pub poster: &'static str,
+    /// What the poster is for and how to print it (hidden on paper).
+    pub poster_hint: &'static str,
+    /// Under the store QR codes on the poster.
+    pub scan_to_download: &'static str,
+    /// Heading of the portal embed code on the campaign page.
+    pub embed: &'static str,
+    /// What the embed code does.
+    pub embed_intro: &'static str,
+    /// Said instead of the code when the site has no `base_url`.
+    pub embed_needs_base_url: &'static str,
+    /// Link to the widget itself.
+    pub embed_preview: &'static str,
+    /// The widget's link to the campaign page.
+    pub see_details: &'static str,
 
     // ---- notices (notices.html, notice.html) ----
     /// Title of the list of notices.
     pub notices: &'static str,
     /// Sentence under that title.
     pub notices_intro: &'static str,
+    /// Link to the Atom feed on the notices page.
+    pub follow_feed: &'static str,
     /// "Dự thảo" marker of a draft.
     pub draft: &'static str,
     /// Sentence explaining the draft marker on a notice page.
@@ -132,6 +164,10 @@ pub struct Words {
     pub number: &'static str,
     /// Prefix printed before the number in a list ("Số").
     pub number_prefix: &'static str,
+    /// Metadata: the subject (trích yếu).
+    pub subject: &'static str,
+    /// Metadata: a date the notice does not give.
+    pub not_stated: &'static str,
     /// Metadata: the date signed.
     pub date_signed: &'static str,
     /// Metadata: the date it takes effect.
@@ -159,6 +195,12 @@ pub struct Words {
     pub guide: &'static str,
     /// When the site lists no app.
     pub no_apps: &'static str,
+    /// A store QR code's `alt`, before the app's name: "Mã QR tải".
+    pub qr_for: &'static str,
+    /// After the app's name: "trên App Store".
+    pub on_app_store: &'static str,
+    /// After the app's name: "trên Google Play".
+    pub on_google_play: &'static str,
 
     // ---- contacts (contacts.html) ----
     /// Title of the contacts page.
@@ -173,6 +215,42 @@ pub struct Words {
     pub email: &'static str,
     /// When the site lists no contact person.
     pub no_contacts: &'static str,
+
+    // ---- search (search.html) ----
+    /// The search page's title and menu entry.
+    pub search: &'static str,
+    /// Sentence under the title.
+    pub search_intro: &'static str,
+    /// Label of the search box.
+    pub search_label: &'static str,
+    /// The search button.
+    pub search_button: &'static str,
+    /// Heading of the full list (shown without script, or with an empty query).
+    pub search_all: &'static str,
+    /// Result count; `{n}` and `{q}` are filled by the script.
+    pub search_found: &'static str,
+    /// No result; `{q}` is filled by the script.
+    pub search_none: &'static str,
+    /// When the index cannot be loaded (a page opened from disk): titles only.
+    pub search_titles_only: &'static str,
+
+    // ---- contacts in English (en.html; shown only in English) ----
+    /// "Contact", before the organisation's name.
+    pub contact_heading: &'static str,
+    /// Sentence under the title.
+    pub english_intro: &'static str,
+    /// A contact's name.
+    pub name: &'static str,
+    /// A contact's position (the site's `role`).
+    pub position: &'static str,
+    /// The organisation a contact works for.
+    pub unit: &'static str,
+    /// Heading over the organisation's details.
+    pub organisation: &'static str,
+    /// "Hotline".
+    pub hotline: &'static str,
+    /// "Province".
+    pub province: &'static str,
 
     // ---- 404 ----
     /// Title of the 404 page.
@@ -196,6 +274,10 @@ pub const VI: Words = Words {
     footer_contacts: "Danh bạ liên hệ",
     footer_note: "Tỷ lệ và số còn thiếu trên trang được tính lại từ số liệu báo cáo chính thức. \
                   Nếu thấy thông tin chưa đúng, xin gọi đường dây nóng.",
+    english: "English",
+    vietnamese: "Tiếng Việt",
+    open_data: "Dữ liệu mở (JSON)",
+    feed_title: "Văn bản và số liệu mới",
 
     updated_on: "Cập nhật ngày",
     approximately: "khoảng",
@@ -228,9 +310,25 @@ pub const VI: Words = Words {
     phase_current: "Đang diễn ra",
     phase_future: "Sắp diễn ra",
     related_notices: "Văn bản liên quan",
+    download_csv: "Tải số liệu (CSV)",
+    download_json: "Tải số liệu (JSON)",
+    spread_word: "Tuyên truyền",
+    poster: "In áp phích",
+    poster_hint: "Áp phích khổ A4 để dán ở nhà văn hóa thôn, chợ, trường học. \
+                  Dùng lệnh In của trình duyệt (Ctrl + P; trên điện thoại: menu ⋮ → Chia sẻ → In) \
+                  và chọn khổ giấy A4.",
+    scan_to_download: "Mở camera điện thoại, quét mã để tải ứng dụng",
+    embed: "Nhúng vào cổng thông tin xã",
+    embed_intro: "Chép đoạn mã dưới đây vào một trang của cổng thông tin điện tử xã để hiện \
+                  khung tiến độ của chiến dịch. Khung tự cập nhật mỗi khi trang này được dựng lại.",
+    embed_needs_base_url: "Chưa có mã nhúng: cần khai báo địa chỉ web của trang (base_url) \
+                           trong tệp data/site.yaml rồi dựng lại trang.",
+    embed_preview: "Xem trước khung nhúng",
+    see_details: "Xem chi tiết",
 
     notices: "Văn bản",
     notices_intro: "Công văn, kế hoạch, thông báo của chính quyền xã, đăng đúng như bản đã ký.",
+    follow_feed: "Theo dõi văn bản mới (nguồn tin Atom)",
     draft: "Dự thảo",
     draft_note: "Văn bản này đang là dự thảo: chưa ký ban hành, chưa có hiệu lực.",
     motto_country: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -245,6 +343,8 @@ pub const VI: Words = Words {
     kind: "Loại văn bản",
     number: "Số, ký hiệu",
     number_prefix: "Số",
+    subject: "Trích yếu",
+    not_stated: "Văn bản không ghi",
     date_signed: "Ngày ký",
     date_effective: "Ngày có hiệu lực",
     issuer: "Cơ quan ban hành",
@@ -259,6 +359,9 @@ pub const VI: Words = Words {
     google_play_for: "cho điện thoại Android",
     guide: "Hướng dẫn",
     no_apps: "Hiện chưa có ứng dụng nào.",
+    qr_for: "Mã QR tải",
+    on_app_store: "trên App Store",
+    on_google_play: "trên Google Play",
 
     contacts: "Liên hệ",
     contact_people: "Cán bộ phụ trách",
@@ -266,6 +369,25 @@ pub const VI: Words = Words {
     phone: "Điện thoại",
     email: "Thư điện tử",
     no_contacts: "Hiện chưa có danh bạ cán bộ phụ trách.",
+
+    search: "Tìm kiếm",
+    search_intro: "Tìm trong các văn bản, chiến dịch và trang hướng dẫn. \
+                   Gõ có dấu hay không dấu đều được.",
+    search_label: "Từ cần tìm",
+    search_button: "Tìm",
+    search_all: "Tất cả văn bản và trang",
+    search_found: "Có {n} kết quả cho “{q}”.",
+    search_none: "Không tìm thấy kết quả nào cho “{q}”. Hãy thử từ khác, hoặc gọi đường dây nóng.",
+    search_titles_only: "Trang đang mở từ tệp trên máy nên chỉ tìm được trong tiêu đề.",
+
+    contact_heading: "Liên hệ",
+    english_intro: "Trang dành cho người đọc tiếng Anh: danh bạ liên hệ của Ủy ban nhân dân xã.",
+    name: "Họ và tên",
+    position: "Chức vụ",
+    unit: "Đơn vị",
+    organisation: "Cơ quan",
+    hotline: "Đường dây nóng",
+    province: "Tỉnh",
 
     not_found: "Không tìm thấy trang",
     not_found_text: "Trang bạn tìm không có hoặc đã được chuyển sang địa chỉ khác.",
@@ -285,6 +407,10 @@ pub const EN: Words = Words {
     footer_contacts: "Contacts",
     footer_note: "Rates and counts still needed are recomputed from the officially reported figures. \
                   If something looks wrong, please call the hotline.",
+    english: "English",
+    vietnamese: "Tiếng Việt",
+    open_data: "Open data (JSON)",
+    feed_title: "New notices and figures",
 
     updated_on: "Updated",
     approximately: "about",
@@ -317,9 +443,25 @@ pub const EN: Words = Words {
     phase_current: "Under way",
     phase_future: "Coming up",
     related_notices: "Related notices",
+    download_csv: "Download the figures (CSV)",
+    download_json: "Download the figures (JSON)",
+    spread_word: "Spread the word",
+    poster: "Print a poster",
+    poster_hint: "An A4 poster for village halls, markets and schools. \
+                  Use the browser's Print command (Ctrl + P; on a phone: menu ⋮ → Share → Print) \
+                  and choose A4 paper.",
+    scan_to_download: "Open your phone's camera and scan the code to get the app",
+    embed: "Embed on the commune portal",
+    embed_intro: "Paste the code below into a page of the commune's web portal to show this \
+                  campaign's progress. It updates whenever this site is built again.",
+    embed_needs_base_url: "No embed code yet: set the site's web address (base_url) \
+                           in data/site.yaml and build again.",
+    embed_preview: "Preview the widget",
+    see_details: "See details",
 
     notices: "Notices",
     notices_intro: "Official letters, plans and announcements, published as signed.",
+    follow_feed: "Follow new notices (Atom feed)",
     draft: "Draft",
     draft_note: "This notice is a draft: not yet signed, not in force.",
     motto_country: "SOCIALIST REPUBLIC OF VIETNAM",
@@ -334,6 +476,8 @@ pub const EN: Words = Words {
     kind: "Type",
     number: "Number",
     number_prefix: "No.",
+    subject: "Subject",
+    not_stated: "Not stated in the notice",
     date_signed: "Date signed",
     date_effective: "Date in force",
     issuer: "Issued by",
@@ -348,6 +492,9 @@ pub const EN: Words = Words {
     google_play_for: "for Android phones",
     guide: "Guide",
     no_apps: "There is no app yet.",
+    qr_for: "QR code to download",
+    on_app_store: "from the App Store",
+    on_google_play: "from Google Play",
 
     contacts: "Contacts",
     contact_people: "People to contact",
@@ -355,6 +502,26 @@ pub const EN: Words = Words {
     phone: "Phone",
     email: "E-mail",
     no_contacts: "There is no contact person listed yet.",
+
+    search: "Search",
+    search_intro: "Search the notices, campaigns and guides, \
+                   with or without Vietnamese diacritics.",
+    search_label: "Words to find",
+    search_button: "Search",
+    search_all: "Every notice and page",
+    search_found: "{n} results for “{q}”.",
+    search_none: "Nothing found for “{q}”. Try other words, or call the hotline.",
+    search_titles_only: "Opened from a file on this device: only titles are searched.",
+
+    contact_heading: "Contact",
+    english_intro: "This site publishes the commune's official notices and campaign figures \
+                    in Vietnamese. To reach the People's Committee, use the contacts below.",
+    name: "Name",
+    position: "Position",
+    unit: "Unit",
+    organisation: "Organisation",
+    hotline: "Hotline",
+    province: "Province",
 
     not_found: "Page not found",
     not_found_text: "The page you are looking for does not exist or has moved.",
