@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
@@ -123,7 +123,7 @@ impl Staging {
         if same_bytes(&published, bytes) && fs::hard_link(&published, &path).is_ok() {
             return Ok(true);
         }
-        fs::write(&path, bytes)?;
+        write_new(&path, bytes)?;
         Ok(false)
     }
 
@@ -197,6 +197,21 @@ fn recover_leftovers(parent: &Path, out: &Path, name: &str) {
             remove_tree(&entry.path());
         }
     }
+}
+
+/// Writes a new file at `path`. A file already there (a path put twice:
+/// the last one wins) is unlinked first, never written through: it may be
+/// a link to the published site.
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let create = || fs::OpenOptions::new().write(true).create_new(true).open(path);
+    let mut file = match create() {
+        Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path)?;
+            create()?
+        }
+        other => other?,
+    };
+    file.write_all(bytes)
 }
 
 /// Whether the file at `path` holds exactly `bytes`: the size first, so a
@@ -376,6 +391,21 @@ mod tests {
         assert_ne!(ino(&out.join("edited.html")), ino(&held_edited));
         assert_eq!(fs::read_to_string(&held_edited).unwrap(), "v1");
         assert_eq!(fs::read_to_string(out.join("edited.html")).unwrap(), "v2!");
+    }
+
+    #[test]
+    fn a_path_put_twice_keeps_the_last_and_never_writes_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_atomically(&out, &files(&[("a.json", "published")])).unwrap();
+        let held = dir.path().join("held");
+        fs::hard_link(out.join("a.json"), &held).unwrap();
+        let staging = Staging::begin(&out).unwrap();
+        staging.put("a.json", b"published"); // linked to the published file
+        staging.put("a.json", b"replaced");
+        staging.commit().unwrap();
+        assert_eq!(fs::read_to_string(out.join("a.json")).unwrap(), "replaced");
+        assert_eq!(fs::read_to_string(&held).unwrap(), "published");
     }
 
     #[test]

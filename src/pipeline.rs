@@ -89,16 +89,39 @@ pub fn publish(
     out: &Path,
     options: &Options,
 ) -> std::io::Result<(Outcome, Option<Written>)> {
+    let mut clock = Stopwatch::from_env();
     let mut loaded = load(root, options);
+    clock.lap("load + check");
     let mut written = None;
     if let (Some(site), Some(render)) = (&loaded.site, &loaded.render) {
         let staging = output::Staging::begin(out)?;
         let sink = |path: String, bytes: Vec<u8>| staging.put(&path, &bytes);
-        if render::render_site_to(root, site, render, &mut loaded.diags, &sink) {
+        let rendered = render::render_site_to(root, site, render, &mut loaded.diags, &sink);
+        clock.lap("render + write");
+        if rendered {
             written = Some(staging.commit()?);
+            clock.lap("swap + delete old");
         }
     }
     Ok((loaded.into_outcome(None), written))
+}
+
+/// `LOAXA_TIMINGS=1` prints how long each stage of a build took, on stderr:
+/// for measuring (BENCHMARKS.md), never in normal output.
+struct Stopwatch(Option<std::time::Instant>);
+
+impl Stopwatch {
+    fn from_env() -> Stopwatch {
+        let on = std::env::var_os("LOAXA_TIMINGS").is_some_and(|v| v != "0");
+        Stopwatch(on.then(std::time::Instant::now))
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if let Some(start) = self.0 {
+            eprintln!("{stage}: {:.3} s", start.elapsed().as_secs_f64());
+            self.0 = Some(std::time::Instant::now());
+        }
+    }
 }
 
 /// A site loaded and checked, ready to render.

@@ -121,6 +121,102 @@ fn every_page_passes_axe_at_phone_width_without_overflow_or_external_requests() 
                 "{url}: {}",
                 page["external_requests"]
             );
+            assert_eq!(
+                page["csp_violations"].as_array().map(Vec::len),
+                Some(0),
+                "{url}: {}",
+                page["csp_violations"]
+            );
+        }
+    }
+}
+
+/// Runs tests/browser/check-features.cjs and returns its JSON report.
+fn features(modules: &Path, args: &[String]) -> serde_json::Value {
+    let output = Command::new("node")
+        .arg(repo_root().join("tests/browser/check-features.cjs"))
+        .args(args)
+        .env("NODE_PATH", modules)
+        .current_dir(repo_root().join("tests/browser"))
+        .output()
+        .expect("run node");
+    assert!(
+        output.status.success(),
+        "checker failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("JSON report")
+}
+
+#[test]
+fn search_finds_vietnamese_with_or_without_diacritics_in_a_real_browser() {
+    let Some(modules) = checkers() else { return };
+    let site = build_fixture("");
+    let (port, _server) = serve(site.out());
+    let root = format!("http://127.0.0.1:{port}/");
+    let cases = [
+        // No diacritics, đ included: "Đường dây nóng" is in the install guide.
+        ("duong day nong", "huong-dan-cai-dat-i-hatinh/"),
+        // With diacritics, from the letter's subject.
+        ("đôn đốc", "van-ban/2026-06-02-959-ubnd-vhxh/"),
+        // Its number, written any way.
+        ("959/ubnd", "van-ban/2026-06-02-959-ubnd-vhxh/"),
+        ("DON DOC", "van-ban/2026-06-02-959-ubnd-vhxh/"),
+    ];
+    let mut args = vec!["search".to_string(), format!("{root}tim-kiem/")];
+    for (query, page) in cases {
+        args.push(query.into());
+        args.push(format!("{root}{page}"));
+    }
+    let report = features(&modules, &args);
+    for case in report.as_array().expect("array") {
+        let hrefs: Vec<&str> = case["hrefs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|h| h.as_str())
+            .collect();
+        assert_eq!(
+            hrefs.first().copied(),
+            case["expected"].as_str(),
+            "{case:#}"
+        );
+        assert_eq!(case["listHidden"], true, "{case:#}");
+        assert_eq!(
+            case["csp_violations"].as_array().map(Vec::len),
+            Some(0),
+            "{case:#}"
+        );
+    }
+    // Nothing found is said, not shown as an empty page.
+    let none = features(
+        &modules,
+        &[
+            "search".into(),
+            format!("{root}tim-kiem/"),
+            "xyzzy".into(),
+            String::new(),
+        ],
+    );
+    let status = none[0]["status"].as_str().unwrap_or("");
+    assert!(status.starts_with("Không tìm thấy kết quả nào"), "{none:#}");
+}
+
+#[test]
+fn every_poster_prints_on_one_a4_page() {
+    let Some(modules) = checkers() else { return };
+    for site in built_sites() {
+        let (port, _server) = serve(site.out());
+        let urls: Vec<String> = html_pages(&site.out())
+            .into_iter()
+            .filter(|p| p.ends_with("/ap-phich/"))
+            .map(|p| format!("http://127.0.0.1:{port}/{p}"))
+            .collect();
+        assert!(!urls.is_empty(), "no poster in {}", site.out().display());
+        let mut args = vec!["pdf".to_string()];
+        args.extend(urls);
+        for poster in features(&modules, &args).as_array().expect("array") {
+            assert_eq!(poster["pages"], 1, "{poster}");
         }
     }
 }
@@ -197,12 +293,13 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;

@@ -224,6 +224,9 @@ mod tests {
         assert_eq!(l.notices, "../../van-ban/");
         assert_eq!(l.home, "../../");
         assert_eq!(links("").home, "./");
-        assert_eq!(links("https://x.vn/cds/").search, "https://x.vn/cds/tim-kiem/");
+        assert_eq!(
+            links("https://x.vn/cds/").search,
+            "https://x.vn/cds/tim-kiem/"
+        );
     }
 }

@@ -18,7 +18,7 @@ pub mod theme;
 pub mod views;
 pub mod words;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
@@ -133,11 +133,36 @@ pub fn render_some_to(
     extra
         .into_par_iter()
         .for_each(|(path, bytes)| sink(path, bytes));
+    let texts = Mutex::new(HashMap::new());
+    let failures = render_pages(&ctx, &theme.tera, &jobs, wanted, sink, &texts);
+    for diag in failures {
+        diags.push(*diag);
+    }
+    // After the pages: each notice's indexed text came from its page's body.
+    let texts = texts.into_inner().unwrap_or_else(PoisonError::into_inner);
+    let known = |n: &Notice| texts.get(&n.file).cloned();
+    sink(routes::SEARCH_INDEX.into(), search::index_with(&ctx, &known));
+    let outputs = jobs.iter().map(|job| output_file(&job.path)).collect();
+    (!diags.has_errors()).then_some(outputs)
+}
+
+/// Notice file → its text for the search index, filled as pages render.
+type IndexTexts = Mutex<HashMap<PathBuf, String>>;
+
+/// Renders the pages `wanted` accepts, in parallel, into `sink`; returns
+/// what failed.
+fn render_pages(
+    ctx: &Ctx,
+    tera: &tera::Tera,
+    jobs: &[Job],
+    wanted: &Wanted,
+    sink: &Sink,
+    texts: &IndexTexts,
+) -> Vec<Box<Diagnostic>> {
     let words = tera::Value::from_serializable(words::words(ctx.lang));
     // The English page speaks English whatever the site's language.
     let english = tera::Value::from_serializable(&words::EN);
-    let failures: Vec<Box<Diagnostic>> = jobs
-        .par_iter()
+    jobs.par_iter()
         .filter(|job| match job.kind.source_file() {
             Some(file) => wanted(file, &output_file(&job.path)),
             None => true,
@@ -147,20 +172,19 @@ pub fn render_some_to(
                 PageKind::English => &english,
                 _ => &words,
             };
-            match render_job(&ctx, &theme.tera, words, job) {
-                Ok(bytes) => {
+            match render_job(ctx, tera, words, job) {
+                Ok((bytes, text)) => {
                     sink(output_file(&job.path), bytes);
+                    if let (Some(text), Some(file)) = (text, job.kind.source_file()) {
+                        let mut texts = texts.lock().unwrap_or_else(PoisonError::into_inner);
+                        texts.insert(file.to_path_buf(), text);
+                    }
                     None
                 }
                 Err(diag) => Some(diag),
             }
         })
-        .collect();
-    for diag in failures {
-        diags.push(*diag);
-    }
-    let outputs = jobs.iter().map(|job| output_file(&job.path)).collect();
-    (!diags.has_errors()).then_some(outputs)
+        .collect()
 }
 
 /// `--base-url` over the site's own.
@@ -230,6 +254,8 @@ fn extra_files(root: &Path, ctx: &Ctx, jobs: &[Job], theme_static: Files) -> Fil
     for job in jobs {
         files.remove(&output_file(&job.path));
     }
+    // Made after the pages, from their bodies; it wins over a static file.
+    files.remove(routes::SEARCH_INDEX);
     // Widgets are fragments for other sites' pages: not for search engines.
     let page_paths: Vec<&str> = jobs
         .iter()
@@ -245,7 +271,6 @@ fn extra_files(root: &Path, ctx: &Ctx, jobs: &[Job], theme_static: Files) -> Fil
     files.insert(feed::PATH.into(), feed::atom(ctx).into_bytes());
     files.extend(data_export::files(ctx));
     files.extend(qr::files(&ctx.site.config.apps));
-    files.insert(routes::SEARCH_INDEX.into(), search::index(ctx));
     files.extend(share::files(ctx));
     files
 }
@@ -288,7 +313,14 @@ fn jobs<'s>(ctx: &Ctx<'s>) -> Vec<Job<'s>> {
 }
 
 /// A page's template, title, description and view, in the context.
-fn fill_context(ctx: &Ctx, job: &Job, context: &mut tera::Context) -> &'static str {
+/// Fills the context of a page; returns its template, and for a notice
+/// its text for the search index.
+fn fill_context(
+    ctx: &Ctx,
+    job: &Job,
+    context: &mut tera::Context,
+) -> (&'static str, Option<String>) {
+    let mut index_text = None;
     let c = &ctx.site.config;
     let w = words::words(ctx.lang);
     let (template, title, description, page): (_, String, String, _) = match job.kind {
@@ -336,7 +368,9 @@ fn fill_context(ctx: &Ctx, job: &Job, context: &mut tera::Context) -> &'static s
         ),
         PageKind::Notice(n) => {
             let (title, description) = own_texts(&job.kind).unwrap_or_default();
-            ("notice.html", title, description, value(&pages::notice(ctx, n)))
+            let view = pages::notice(ctx, n);
+            index_text = Some(search::notice_text(n, &view.body_html));
+            ("notice.html", title, description, value(&view))
         }
         PageKind::Free(p) => {
             let (title, description) = own_texts(&job.kind).unwrap_or_default();
@@ -359,7 +393,7 @@ fn fill_context(ctx: &Ctx, job: &Job, context: &mut tera::Context) -> &'static s
     if let Some(page) = page {
         context.insert_value("page", page);
     }
-    template
+    (template, index_text)
 }
 
 /// The layout of a page: the frame every page shares, with what this kind
@@ -432,14 +466,14 @@ fn render_job(
     tera: &tera::Tera,
     words: &tera::Value,
     job: &Job,
-) -> Result<Vec<u8>, Box<Diagnostic>> {
+) -> Result<(Vec<u8>, Option<String>), Box<Diagnostic>> {
     let mut context = tera::Context::new();
     context.insert_value("t", words.clone());
-    let template = fill_context(ctx, job, &mut context);
+    let (template, index_text) = fill_context(ctx, job, &mut context);
     // Straight into bytes: `Tera::render` would check the UTF-8 again.
     let mut html = Vec::with_capacity(16 * 1024);
     tera.render_to(template, &context, &mut html)
-        .map(|()| html)
+        .map(|()| (html, index_text))
         .map_err(|err| {
             Box::new(Diagnostic {
                 file: PathBuf::from("themes").join("templates").join(template),

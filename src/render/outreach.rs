@@ -53,7 +53,9 @@ pub fn lead(ctx: &Ctx, c: &Campaign) -> Lead {
         label: Some(first.label.clone()),
         figure: latest.as_ref().map(|l| ind::headline(lang, l)),
         approximate: latest.is_some_and(|l| l.approximate),
-        detail: latest.as_ref().map(|l| ind::headline_detail(lang, first, l)),
+        detail: latest
+            .as_ref()
+            .map(|l| ind::headline_detail(lang, first, l)),
         target: progress
             .goal
             .as_ref()

@@ -9,8 +9,8 @@ use crate::model::reader::is_web_link;
 use crate::model::{App, Campaign, Notice, Page, Reporting, Schedule, Site};
 use crate::render::indicator::{self as ind, indicator_view, status_view};
 use crate::render::phrases as ph;
-use crate::render::{data_export, qr, routes};
 use crate::render::views::*;
+use crate::render::{data_export, qr, routes};
 use crate::vi::{Lang, format_date, format_letter_date, weekday_name};
 
 /// What every page view is built from.

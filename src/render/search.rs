@@ -3,9 +3,11 @@
 //! `duong day nong`), which `tim-kiem.js` matches against the query folded
 //! the same way. Without script, the search page lists everything.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::markdown;
+use crate::model::{Campaign, Notice, Page};
 use crate::render::pages::Ctx;
 use crate::render::routes;
 use crate::render::views::{SearchItem, SearchPage};
@@ -38,52 +40,69 @@ fn kinds(lang: Lang) -> (&'static str, &'static str, &'static str) {
     }
 }
 
+/// A searchable document, and how to make its indexed text.
+enum Doc<'a> {
+    Campaign(&'a Campaign),
+    Notice(&'a Notice),
+    Page(&'a Page),
+}
+
 /// Every searchable document, in the order the search page lists them:
 /// campaigns, notices (newest first, as the site orders them), pages.
-fn entries(ctx: &Ctx) -> Vec<(SearchItem, String)> {
+fn docs<'a>(ctx: &Ctx<'a>) -> Vec<Doc<'a>> {
+    let site = ctx.site;
+    let notices = site.notices.iter().filter(|n| ctx.drafts || !n.draft);
+    site.campaigns
+        .iter()
+        .map(Doc::Campaign)
+        .chain(notices.map(Doc::Notice))
+        .chain(site.pages.iter().map(Doc::Page))
+        .collect()
+}
+
+/// How a document is listed on the search page.
+fn item(ctx: &Ctx, doc: &Doc) -> SearchItem {
     let (notice, page, campaign) = kinds(ctx.lang);
-    let mut out = Vec::new();
-    for c in &ctx.site.campaigns {
-        let body = c.summary.as_deref().map(markdown::render_inline);
-        out.push((
-            SearchItem {
-                title: c.title.clone(),
-                href: routes::campaign(&c.id),
-                kind: campaign.into(),
-                date: None,
-                date_iso: None,
-            },
-            indexed_text(&c.title, body.as_deref().unwrap_or_default()),
-        ));
+    let (title, href, kind, date) = match doc {
+        Doc::Campaign(c) => (&c.title, routes::campaign(&c.id), campaign.to_string(), None),
+        Doc::Notice(n) => (
+            &n.title,
+            routes::notice(&n.slug),
+            n.kind.clone().unwrap_or_else(|| notice.into()),
+            Some(n.date),
+        ),
+        Doc::Page(p) => (&p.title, routes::page(&p.slug), page.to_string(), None),
+    };
+    SearchItem {
+        title: title.clone(),
+        href,
+        kind,
+        date: date.map(|d| format_date(ctx.lang, d)),
+        date_iso: date.map(|d| d.to_string()),
     }
-    for n in ctx.visible_notices() {
-        out.push((
-            SearchItem {
-                title: n.title.clone(),
-                href: routes::notice(&n.slug),
-                kind: n.kind.clone().unwrap_or_else(|| notice.into()),
-                date: Some(format_date(ctx.lang, n.date)),
-                date_iso: Some(n.date.to_string()),
-            },
-            indexed_text(
-                &format!("{} {}", n.number.as_deref().unwrap_or(""), n.title),
-                &markdown::render(&n.body).html,
-            ),
-        ));
+}
+
+/// A document's indexed text. Renders its Markdown: only the index needs
+/// this, so the search page does not pay for it.
+fn text(doc: &Doc) -> String {
+    match doc {
+        Doc::Campaign(c) => {
+            let body = c.summary.as_deref().map(markdown::render_inline);
+            indexed_text(&c.title, body.as_deref().unwrap_or_default())
+        }
+        Doc::Notice(n) => notice_text(n, &markdown::render(&n.body).html),
+        Doc::Page(p) => indexed_text(&p.title, &markdown::render(&p.body).html),
     }
-    for p in &ctx.site.pages {
-        out.push((
-            SearchItem {
-                title: p.title.clone(),
-                href: routes::page(&p.slug),
-                kind: page.into(),
-                date: None,
-                date_iso: None,
-            },
-            indexed_text(&p.title, &markdown::render(&p.body).html),
-        ));
-    }
-    out
+}
+
+/// A notice's indexed text from its body already rendered (by its page):
+/// rendering every notice's Markdown a second time for the index was a
+/// quarter of a 10,000-notice build.
+pub fn notice_text(n: &Notice, body_html: &str) -> String {
+    indexed_text(
+        &format!("{} {}", n.number.as_deref().unwrap_or(""), n.title),
+        body_html,
+    )
 }
 
 /// The title and the first [`BODY_CHARS`] characters of the body's text, folded.
@@ -119,7 +138,7 @@ pub fn html_text(html: &str) -> String {
 
 pub fn page(ctx: &Ctx) -> SearchPage {
     SearchPage {
-        items: entries(ctx).into_iter().map(|(item, _)| item).collect(),
+        items: docs(ctx).iter().map(|doc| item(ctx, doc)).collect(),
         index: routes::SEARCH_INDEX.into(),
         script: routes::SEARCH_SCRIPT.into(),
     }
@@ -127,14 +146,27 @@ pub fn page(ctx: &Ctx) -> SearchPage {
 
 /// `tim-kiem/chi-muc.json`: one compact line per document.
 pub fn index(ctx: &Ctx) -> Vec<u8> {
-    let entries: Vec<Entry> = entries(ctx)
-        .into_iter()
-        .map(|(item, text)| Entry {
-            title: item.title,
-            url: item.href,
-            kind: item.kind,
-            date: item.date,
-            text,
+    index_with(ctx, &|_| None)
+}
+
+/// [`index`], taking a notice's text from `known` when it has it (made
+/// while its page was rendered, see [`notice_text`]).
+pub fn index_with(ctx: &Ctx, known: &(dyn Fn(&Notice) -> Option<String> + Sync)) -> Vec<u8> {
+    // In parallel: every notice's Markdown is rendered for its text.
+    let entries: Vec<Entry> = docs(ctx)
+        .par_iter()
+        .map(|doc| {
+            let item = item(ctx, doc);
+            Entry {
+                title: item.title,
+                url: item.href,
+                kind: item.kind,
+                date: item.date,
+                text: match doc {
+                    Doc::Notice(n) => known(n).unwrap_or_else(|| text(doc)),
+                    _ => text(doc),
+                },
+            }
         })
         .collect();
     let mut json = b"[\n".to_vec();

@@ -84,9 +84,11 @@ pub fn card(ctx: &Ctx, c: &Campaign) -> Card {
         hotline_cta: crate::render::words::words(ctx.lang).hotline_cta.into(),
         hotline: config.hotline.number.clone(),
         hotline_label: config.hotline.label.clone(),
-        sample: config
-            .sample
-            .then(|| crate::render::words::words(ctx.lang).sample_banner.to_string()),
+        sample: config.sample.then(|| {
+            crate::render::words::words(ctx.lang)
+                .sample_banner
+                .to_string()
+        }),
     }
 }
 
@@ -114,7 +116,8 @@ fn font(size: f64, bold: bool, colour: RGBColor) -> TextStyle<'static> {
     FontDesc::new(FontFamily::Name(FAMILY), size, style).color(&colour)
 }
 
-type Drawn = Result<(), DrawingAreaErrorKind<<BitMapBackend<'static> as DrawingBackend>::ErrorType>>;
+type Drawn =
+    Result<(), DrawingAreaErrorKind<<BitMapBackend<'static> as DrawingBackend>::ErrorType>>;
 
 fn draw(area: &Area, card: &Card) -> Drawn {
     let w = WIDTH as i32;
@@ -179,7 +182,11 @@ fn draw(area: &Area, card: &Card) -> Drawn {
         }
         None => {
             let style = font(56.0, true, MUTED);
-            area.draw(&Text::new(lead.status.label.as_str(), (MARGIN, y + 10), style))?;
+            area.draw(&Text::new(
+                lead.status.label.as_str(),
+                (MARGIN, y + 10),
+                style,
+            ))?;
             y += 100;
         }
     }
@@ -215,9 +222,17 @@ fn draw(area: &Area, card: &Card) -> Drawn {
     let band = h - 118;
     area.draw(&Rectangle::new([(0, band), (w, h)], HOTLINE.filled()))?;
     let cta = font(28.0, false, WHITE);
-    area.draw(&Text::new(card.hotline_cta.as_str(), (MARGIN, band + 12), cta))?;
+    area.draw(&Text::new(
+        card.hotline_cta.as_str(),
+        (MARGIN, band + 12),
+        cta,
+    ))?;
     let number = font(64.0, true, WHITE);
-    area.draw(&Text::new(card.hotline.as_str(), (MARGIN, band + 50), number.clone()))?;
+    area.draw(&Text::new(
+        card.hotline.as_str(),
+        (MARGIN, band + 50),
+        number.clone(),
+    ))?;
     let x = MARGIN + width(area, &card.hotline, &number).max(360) + 40;
     let label = font(26.0, false, WHITE);
     let lines = wrap(area, &card.hotline_label, &label, w - MARGIN - x, 2);
@@ -287,7 +302,7 @@ fn encode(rgb: &[u8]) -> Option<Vec<u8>> {
         let mut encoder = png::Encoder::new(&mut bytes, WIDTH, HEIGHT);
         encoder.set_color(png::ColorType::Rgb);
         encoder.set_depth(png::BitDepth::Eight);
-        encoder.set_compression(png::Compression::Best);
+        encoder.set_compression(png::Compression::Default);
         let mut writer = encoder.write_header().ok()?;
         writer.write_image_data(rgb).ok()?;
         writer.finish().ok()?;
