@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # loaxa against Hugo on the same notices, measured (see BENCHMARKS.md).
 #
-#   bench/compare-hugo.sh [--100k] [--runs N] [--fs tmpfs|disk|both] [--no-province]
+#   bench/compare-hugo.sh [--100k] [--sizes "1000 10000"] [--runs N] [--fs tmpfs|disk|both] [--no-province]
 #
 # For 1,000 and 10,000 notices (and 100,000 with --100k), `loaxa-synth`
 # writes one site for loaxa (the notices plus 20 campaigns of 2 indicators ×
@@ -24,6 +24,7 @@ province=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --100k) sizes+=(100000) ;;
+        --sizes) read -r -a sizes <<< "$2"; shift ;;
         --runs) runs="$2"; shift ;;
         --fs) case "$2" in both) filesystems=(tmpfs disk) ;; *) filesystems=("$2") ;; esac; shift ;;
         --no-province) province=0 ;;
@@ -101,7 +102,7 @@ if [ "$province" = 1 ]; then
     dir="$(place tmpfs)/province"
     if [ ! -d "$dir/sites" ]; then
         rm -rf "$dir"; mkdir -p "$dir"
-        "$synth" --sites 69 --notices 100 --campaigns 20 --out "$dir/sites"
+        "$synth" --sites 69 --notices 100 --campaigns 3 --out "$dir/sites"
     fi
     pt=(); pm=()
     for _ in $(seq "$runs"); do
@@ -109,7 +110,7 @@ if [ "$province" = 1 ]; then
         pt+=("$t"); pm+=("$m")
     done
     echo
-    echo "Province (tmpfs): 69 communes × (100 notices, 20 campaigns), one \`loaxa build --sites\`:" \
+    echo "Province (tmpfs): 69 communes × (100 notices, 3 campaigns), one \`loaxa build --sites\`:" \
          "median $(printf '%s\n' "${pt[@]}" | median) s, peak $(( $(printf '%s\n' "${pm[@]}" | sort -g | tail -n1) / 1024 )) MiB" \
          "(runs: ${pt[*]})"
 fi

@@ -203,7 +203,12 @@ fn recover_leftovers(parent: &Path, out: &Path, name: &str) {
 /// the last one wins) is unlinked first, never written through: it may be
 /// a link to the published site.
 fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let create = || fs::OpenOptions::new().write(true).create_new(true).open(path);
+    let create = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+    };
     let mut file = match create() {
         Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {
             fs::remove_file(path)?;
@@ -251,12 +256,30 @@ fn swap_in(staging: &Path, out: &Path, old: &Path) -> io::Result<()> {
     if !out.exists() {
         return fs::rename(staging, out);
     }
+    // One atomic exchange where the kernel offers it: `out` is never absent,
+    // not even for the instant between two renames.
+    if exchange(staging, out).is_ok() {
+        return fs::rename(staging, old);
+    }
     fs::rename(out, old)?;
     if let Err(err) = fs::rename(staging, out) {
         let _ = fs::rename(old, out);
         return Err(err);
     }
     Ok(())
+}
+
+/// Swaps two paths atomically (Linux `renameat2(RENAME_EXCHANGE)`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+/// Elsewhere the two-rename swap (with recovery on the next build) is used.
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
 }
 
 /// Deletes a tree, its sub-folders in parallel: on ext4 each unlink waits
@@ -418,5 +441,19 @@ mod tests {
         drop(staging);
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
         assert_eq!(names(dir.path()), vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn exchange_swaps_two_folders_in_one_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        fs::create_dir_all(&a).unwrap();
+        fs::create_dir_all(&b).unwrap();
+        fs::write(a.join("x"), "from a").unwrap();
+        fs::write(b.join("x"), "from b").unwrap();
+        exchange(&a, &b).unwrap();
+        assert_eq!(fs::read_to_string(b.join("x")).unwrap(), "from a");
+        assert_eq!(fs::read_to_string(a.join("x")).unwrap(), "from b");
     }
 }

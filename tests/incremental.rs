@@ -17,12 +17,19 @@ fn site() -> tempfile::TempDir {
     let dir = copy_site(&repo_root());
     let letter = fs::read_to_string(dir.path().join(NOTICE)).expect("notice");
     fs::write(
-        dir.path().join("content/notices/2026-06-05-960-ubnd-vhxh.md"),
+        dir.path()
+            .join("content/notices/2026-06-05-960-ubnd-vhxh.md"),
         letter.replace("959/UBND-VHXH", "960/UBND-VHXH"),
     )
     .expect("write");
-    let alone = "---\ntitle: Thông báo lịch tiếp công dân\ndate: 2026-06-06\n---\nThứ Năm hằng tuần.\n";
-    fs::write(dir.path().join("content/notices/2026-06-06-lich-tiep-dan.md"), alone).expect("write");
+    let alone =
+        "---\ntitle: Thông báo lịch tiếp công dân\ndate: 2026-06-06\n---\nThứ Năm hằng tuần.\n";
+    fs::write(
+        dir.path()
+            .join("content/notices/2026-06-06-lich-tiep-dan.md"),
+        alone,
+    )
+    .expect("write");
     dir
 }
 
@@ -39,10 +46,16 @@ fn step(root: &Path, options: &Options, previous: &Outcome, changed: &[&str]) ->
     let rebuilt = pipeline::rebuild(root, options, previous, &changed);
     let full = pipeline::run(root, options);
     assert!(!full.has_errors(), "{:?}", full.diagnostics);
-    let (a, b) = (rebuilt.files.as_ref().expect("rebuilt"), full.files.as_ref().expect("built"));
+    let (a, b) = (
+        rebuilt.files.as_ref().expect("rebuilt"),
+        full.files.as_ref().expect("built"),
+    );
     let differ: Vec<&String> = b.keys().filter(|k| a.get(*k) != b.get(*k)).collect();
     let extra: Vec<&String> = a.keys().filter(|k| !b.contains_key(*k)).collect();
-    assert!(differ.is_empty() && extra.is_empty(), "after {changed:?}: differ {differ:?}, extra {extra:?}");
+    assert!(
+        differ.is_empty() && extra.is_empty(),
+        "after {changed:?}: differ {differ:?}, extra {extra:?}"
+    );
     rebuilt
 }
 
@@ -56,15 +69,29 @@ fn each_kind_of_change(options: &Options) {
     edit(root, CAMPAIGN, "count: 1299", "count: 2450");
     outcome = step(root, options, &outcome, &[CAMPAIGN]);
     let added = "content/notices/2026-06-07-moi.md";
-    fs::write(root.join(added), "---\ntitle: Văn bản mới\ndate: 2026-06-07\ncampaigns: [i-hatinh]\n---\nNội dung.\n").expect("write");
+    fs::write(
+        root.join(added),
+        "---\ntitle: Văn bản mới\ndate: 2026-06-07\ncampaigns: [i-hatinh]\n---\nNội dung.\n",
+    )
+    .expect("write");
     outcome = step(root, options, &outcome, &[added]);
     fs::remove_file(root.join(added)).expect("remove");
     outcome = step(root, options, &outcome, &[added]);
-    edit(root, CAMPAIGN, "title: Cài đặt, đăng ký", "title: Cài đặt và đăng ký");
+    edit(
+        root,
+        CAMPAIGN,
+        "title: Cài đặt, đăng ký",
+        "title: Cài đặt và đăng ký",
+    );
     outcome = step(root, options, &outcome, &[CAMPAIGN]);
     edit(root, "content/pages/gioi-thieu.md", "order: 2", "order: 0");
     outcome = step(root, options, &outcome, &["content/pages/gioi-thieu.md"]);
-    edit(root, "data/site.yaml", "number: \"19009038\"", "number: \"1900 9038\"");
+    edit(
+        root,
+        "data/site.yaml",
+        "number: \"19009038\"",
+        "number: \"1900 9038\"",
+    );
     step(root, options, &outcome, &["data/site.yaml"]);
 }
 
@@ -100,9 +127,17 @@ fn pages_a_change_does_not_touch_are_not_made_again() {
     let rebuilt = pipeline::rebuild(root, &options(), &previous, &[PathBuf::from(CAMPAIGN)]);
     let files = rebuilt.files.expect("rebuilt");
     assert_eq!(files[untouched], b"marked");
-    assert_contains!(String::from_utf8_lossy(&files["chien-dich/i-hatinh/index.html"]), "2.450");
+    assert_contains!(
+        String::from_utf8_lossy(&files["chien-dich/i-hatinh/index.html"]),
+        "2.450"
+    );
 
-    edit(root, "content/notices/2026-06-06-lich-tiep-dan.md", "Thứ Năm", "Thứ Sáu");
+    edit(
+        root,
+        "content/notices/2026-06-06-lich-tiep-dan.md",
+        "Thứ Năm",
+        "Thứ Sáu",
+    );
     let changed = [root.join("content/notices/2026-06-06-lich-tiep-dan.md")];
     let again = pipeline::rebuild(root, &options(), &previous, &changed);
     let files = again.files.expect("rebuilt");

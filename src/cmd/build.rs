@@ -2,7 +2,7 @@
 //! with `--sites DIR`, every site of a province and their roll-up.
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::cli::{BuildArgs, Format};
 use crate::cmd::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE, report};
@@ -89,7 +89,7 @@ fn no_sites(lang: Lang, dir: &Path) -> String {
     }
 }
 
-fn check_output(args: &BuildArgs, root: &Path, out: &PathBuf) -> Result<(), u8> {
+fn check_output(args: &BuildArgs, root: &Path, out: &Path) -> Result<(), u8> {
     pipeline::check_output_folder(root, out).map_err(|text| {
         eprintln!("loaxa: {}", text.get(message_lang(args)));
         EXIT_USAGE

@@ -15,6 +15,7 @@
 //!   campaign or free page was added, removed or retitled: every such page.
 
 use std::collections::BTreeSet;
+use std::collections::btree_map::Entry;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
@@ -56,15 +57,21 @@ pub fn rebuild(root: &Path, options: &Options, previous: &Outcome, changed: &[Pa
             || old_frames.get(file) != new_frames.get(file)
             || !old_files.contains_key(output)
     };
-    let outputs =
-        render::render_some_to(root, site, render_options, &mut loaded.diags, &wanted, &collect);
+    let outputs = render::render_some_to(
+        root,
+        site,
+        render_options,
+        &mut loaded.diags,
+        &wanted,
+        &collect,
+    );
     let files = outputs.map(|outputs| {
         let mut files = fresh.into_inner().unwrap_or_else(PoisonError::into_inner);
         for output in outputs {
-            if !files.contains_key(&output) {
-                if let Some(bytes) = old_files.get(&output) {
-                    files.insert(output, bytes.clone());
-                }
+            if let (Entry::Vacant(slot), Some(bytes)) =
+                (files.entry(output.clone()), old_files.get(&output))
+            {
+                slot.insert(bytes.clone());
             }
         }
         files

@@ -86,10 +86,13 @@ pub struct Ranking<'a> {
     pub rows: Vec<Row<'a>>,
 }
 
+/// An indicator id and every commune that reports it.
+type Shared<'a> = (&'a str, Vec<(&'a Commune, &'a IndicatorData)>);
+
 /// Every indicator shared by two communes or more, by campaign id then in
 /// the order of the first commune that has it.
 pub fn rankings(communes: &[Commune]) -> Vec<Ranking<'_>> {
-    let mut shared: BTreeMap<&str, Vec<(&str, Vec<(&Commune, &IndicatorData)>)>> = BTreeMap::new();
+    let mut shared: BTreeMap<&str, Vec<Shared>> = BTreeMap::new();
     for commune in communes {
         for campaign in &commune.data.campaigns {
             let indicators = shared.entry(&campaign.id).or_default();

@@ -136,12 +136,15 @@ pub fn render_some_to(
     let texts = Mutex::new(HashMap::new());
     let failures = render_pages(&ctx, &theme.tera, &jobs, wanted, sink, &texts);
     for diag in failures {
-        diags.push(*diag);
+        diags.push(diag);
     }
     // After the pages: each notice's indexed text came from its page's body.
     let texts = texts.into_inner().unwrap_or_else(PoisonError::into_inner);
     let known = |n: &Notice| texts.get(&n.file).cloned();
-    sink(routes::SEARCH_INDEX.into(), search::index_with(&ctx, &known));
+    sink(
+        routes::SEARCH_INDEX.into(),
+        search::index_with(&ctx, &known),
+    );
     let outputs = jobs.iter().map(|job| output_file(&job.path)).collect();
     (!diags.has_errors()).then_some(outputs)
 }
@@ -158,7 +161,7 @@ fn render_pages(
     wanted: &Wanted,
     sink: &Sink,
     texts: &IndexTexts,
-) -> Vec<Box<Diagnostic>> {
+) -> Vec<Diagnostic> {
     let words = tera::Value::from_serializable(words::words(ctx.lang));
     // The English page speaks English whatever the site's language.
     let english = tera::Value::from_serializable(&words::EN);
@@ -181,7 +184,7 @@ fn render_pages(
                     }
                     None
                 }
-                Err(diag) => Some(diag),
+                Err(diag) => Some(*diag),
             }
         })
         .collect()

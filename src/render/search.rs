@@ -64,7 +64,12 @@ fn docs<'a>(ctx: &Ctx<'a>) -> Vec<Doc<'a>> {
 fn item(ctx: &Ctx, doc: &Doc) -> SearchItem {
     let (notice, page, campaign) = kinds(ctx.lang);
     let (title, href, kind, date) = match doc {
-        Doc::Campaign(c) => (&c.title, routes::campaign(&c.id), campaign.to_string(), None),
+        Doc::Campaign(c) => (
+            &c.title,
+            routes::campaign(&c.id),
+            campaign.to_string(),
+            None,
+        ),
         Doc::Notice(n) => (
             &n.title,
             routes::notice(&n.slug),

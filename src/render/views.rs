@@ -9,7 +9,8 @@ use serde::Serialize;
 pub struct Layout {
     /// `vi` or `en`, for `<html lang>`.
     pub lang: String,
-    /// Relative prefix to the site root from this page: `""`, `"../"`, `"../../"`.
+    /// Relative prefix to the site root from this page: `""`, `"../"`, `"../../"`;
+    /// on 404.html, which a server shows at any depth, the `base_url` when set.
     /// Every internal link in a template is `{{ root }}{{ href }}`.
     pub root: String,
     /// This page's path from the site root, e.g. `chien-dich/i-hatinh/`.
