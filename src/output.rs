@@ -282,9 +282,9 @@ fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
     Err(io::Error::from(io::ErrorKind::Unsupported))
 }
 
-/// Deletes a tree, its sub-folders in parallel: on ext4 each unlink waits
-/// on the journal, and two cores delete a 10,000-folder site in about half
-/// the time of one (see BENCHMARKS.md).
+/// Deletes a tree, its sub-folders in parallel: a 10,000-page tree goes in
+/// 0.17 s on tmpfs against 0.23–0.28 s for `rm -rf`; on the ext4 disk
+/// measured it was no clear win (see BENCHMARKS.md).
 fn remove_tree(dir: &Path) {
     let Ok(entries) = fs::read_dir(dir) else {
         let _ = fs::remove_file(dir);

@@ -164,8 +164,11 @@ fn write_files(dir: &Path, files: &crate::output::Files) -> io::Result<()> {
     fs::create_dir_all(dir)?;
     for (name, bytes) in files {
         let temp = dir.join(format!(".{name}.loaxa-new-{}", std::process::id()));
-        fs::write(&temp, bytes)?;
-        fs::rename(&temp, dir.join(name))?;
+        let written = fs::write(&temp, bytes).and_then(|()| fs::rename(&temp, dir.join(name)));
+        if written.is_err() {
+            let _ = fs::remove_file(&temp);
+        }
+        written?;
     }
     Ok(())
 }
