@@ -249,17 +249,21 @@ fn safe_relative(relative: &str) -> io::Result<&Path> {
     }
 }
 
-/// Moves the old output aside and the new one in. Between the two renames
-/// `out` is briefly absent, never half-written; a build killed right there
-/// is recovered by the next one (see `recover_leftovers`).
+/// Moves the new output in and the old one aside, to `old`. Where the
+/// kernel offers an atomic exchange `out` is never absent; elsewhere it is
+/// briefly absent between two renames, never half-written, and a build
+/// killed right there is recovered by the next one (see `recover_leftovers`).
 fn swap_in(staging: &Path, out: &Path, old: &Path) -> io::Result<()> {
     if !out.exists() {
         return fs::rename(staging, out);
     }
-    // One atomic exchange where the kernel offers it: `out` is never absent,
-    // not even for the instant between two renames.
     if exchange(staging, out).is_ok() {
-        return fs::rename(staging, old);
+        // The new site is published: the old one, now at `staging`, is only
+        // garbage, deleted here if it cannot be moved aside.
+        if fs::rename(staging, old).is_err() {
+            remove_tree(staging);
+        }
+        return Ok(());
     }
     fs::rename(out, old)?;
     if let Err(err) = fs::rename(staging, out) {
