@@ -10,11 +10,10 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Text};
 use crate::model::{self, Site};
 use crate::output::{self, Files, Written};
 use crate::render::{self, RenderOptions};
-use crate::source::Sources;
 use crate::vi::Lang;
 
 mod incremental;
-pub use incremental::rebuild;
+pub use incremental::{Live, Rebuilt, SharedFiles};
 
 /// Where "today" comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,7 +147,7 @@ fn load(root: &Path, options: &Options) -> Loaded {
     });
     Loaded {
         diags,
-        sources: source_texts(sources),
+        sources: sources.into_texts(),
         lang,
         site,
         render,
@@ -165,24 +164,6 @@ impl Loaded {
             site: self.site,
         }
     }
-}
-
-/// Every source file's text by path, moved rather than copied: the model
-/// has taken what it needs, and at 10,000 notices a copy is 30 MB.
-fn source_texts(sources: Sources) -> BTreeMap<PathBuf, String> {
-    // Spelled out (no `..`) so a new group of sources cannot be missed here.
-    let Sources {
-        site,
-        campaigns,
-        notices,
-        pages,
-    } = sources;
-    site.into_iter()
-        .chain(campaigns)
-        .chain(notices)
-        .chain(pages)
-        .map(|file| (file.path, file.text))
-        .collect()
 }
 
 /// "Today" in the site's timezone.

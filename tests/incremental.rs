@@ -1,4 +1,4 @@
-//! `pipeline::rebuild`: after a change, only the pages it touches are made
+//! `pipeline::Live`: after a change, only the pages it touches are made
 //! again, and the result is exactly what a full build makes.
 
 mod common;
@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::*;
-use loaxa::pipeline::{self, Options, Outcome};
+use loaxa::pipeline::{self, Live, Options, Rebuilt};
 
 const NOTICE: &str = "content/notices/2026-06-02-959-ubnd-vhxh.md";
 const CAMPAIGN: &str = "data/campaigns/i-hatinh.yaml";
@@ -40,17 +40,26 @@ fn edit(root: &Path, path: &str, from: &str, to: &str) {
     fs::write(full, text.replacen(from, to, 1)).expect("write");
 }
 
-/// Rebuilds after `change`, and checks the result against a full build.
-fn step(root: &Path, options: &Options, previous: &Outcome, changed: &[&str]) -> Outcome {
+/// Rebuilds after `changed`, and checks the result against a full build.
+fn step(live: &mut Live, root: &Path, options: &Options, changed: &[&str]) -> Rebuilt {
     let changed: Vec<PathBuf> = changed.iter().map(PathBuf::from).collect();
-    let rebuilt = pipeline::rebuild(root, options, previous, &changed);
+    let rebuilt = live.rebuild(&changed);
     let full = pipeline::run(root, options);
     assert!(!full.has_errors(), "{:?}", full.diagnostics);
+    assert!(
+        !rebuilt.outcome.has_errors(),
+        "{:?}",
+        rebuilt.outcome.diagnostics
+    );
+    assert_eq!(rebuilt.outcome.diagnostics, full.diagnostics);
     let (a, b) = (
         rebuilt.files.as_ref().expect("rebuilt"),
         full.files.as_ref().expect("built"),
     );
-    let differ: Vec<&String> = b.keys().filter(|k| a.get(*k) != b.get(*k)).collect();
+    let differ: Vec<&String> = b
+        .keys()
+        .filter(|k| a.get(*k).map(|v| &v[..]) != b.get(*k).map(|v| &v[..]))
+        .collect();
     let extra: Vec<&String> = a.keys().filter(|k| !b.contains_key(*k)).collect();
     assert!(
         differ.is_empty() && extra.is_empty(),
@@ -62,37 +71,45 @@ fn step(root: &Path, options: &Options, previous: &Outcome, changed: &[&str]) ->
 fn each_kind_of_change(options: &Options) {
     let dir = site();
     let root = dir.path();
-    let mut outcome = pipeline::run(root, options);
-    outcome = step(root, options, &outcome, &[]);
+    let mut live = Live::new(root, options);
+    let first = step(&mut live, root, options, &[]);
+    assert_eq!(first.made.len(), first.files.as_ref().expect("built").len());
     edit(root, NOTICE, "Đôn đốc tiếp tục", "Đề nghị tiếp tục");
-    outcome = step(root, options, &outcome, &[NOTICE]);
+    step(&mut live, root, options, &[NOTICE]);
     edit(root, CAMPAIGN, "count: 1299", "count: 2450");
-    outcome = step(root, options, &outcome, &[CAMPAIGN]);
+    step(&mut live, root, options, &[CAMPAIGN]);
     let added = "content/notices/2026-06-07-moi.md";
     fs::write(
         root.join(added),
         "---\ntitle: Văn bản mới\ndate: 2026-06-07\ncampaigns: [i-hatinh]\n---\nNội dung.\n",
     )
     .expect("write");
-    outcome = step(root, options, &outcome, &[added]);
+    step(&mut live, root, options, &[added]);
     fs::remove_file(root.join(added)).expect("remove");
-    outcome = step(root, options, &outcome, &[added]);
+    step(&mut live, root, options, &[added]);
     edit(
         root,
         CAMPAIGN,
         "title: Cài đặt, đăng ký",
         "title: Cài đặt và đăng ký",
     );
-    outcome = step(root, options, &outcome, &[CAMPAIGN]);
+    step(&mut live, root, options, &[CAMPAIGN]);
     edit(root, "content/pages/gioi-thieu.md", "order: 2", "order: 0");
-    outcome = step(root, options, &outcome, &["content/pages/gioi-thieu.md"]);
+    step(&mut live, root, options, &["content/pages/gioi-thieu.md"]);
+    fs::create_dir_all(root.join("static")).expect("mkdir");
+    fs::write(root.join("static/lich.txt"), "Lịch tiếp dân").expect("write");
+    let with_static = step(&mut live, root, options, &["static/lich.txt"]);
+    assert!(with_static.changed.contains(&"lich.txt".to_string()));
     edit(
         root,
         "data/site.yaml",
         "number: \"19009038\"",
         "number: \"1900 9038\"",
     );
-    step(root, options, &outcome, &["data/site.yaml"]);
+    step(&mut live, root, options, &["data/site.yaml"]);
+    // A folder gone at once (renamed away, say): every file is read again.
+    fs::remove_dir_all(root.join("content/pages")).expect("remove");
+    step(&mut live, root, options, &["content/pages"]);
 }
 
 #[test]
@@ -100,57 +117,81 @@ fn a_rebuild_equals_a_full_build_after_each_kind_of_change() {
     each_kind_of_change(&options());
 }
 
-#[test]
-fn with_a_base_url_share_images_follow_their_campaign() {
-    // With a base URL every notice's frame shows its campaign's share
-    // image, whose text carries the figures: a figure change reaches them.
-    let options = Options {
+/// With a base URL every page's frame names a campaign's share image.
+fn with_base_url() -> Options {
+    Options {
         base_url: Some("https://example.gov.vn/cds/".into()),
         ..options()
-    };
-    each_kind_of_change(&options);
+    }
+}
+
+#[test]
+fn with_a_base_url_too() {
+    each_kind_of_change(&with_base_url());
 }
 
 #[test]
 fn pages_a_change_does_not_touch_are_not_made_again() {
     let dir = site();
     let root = dir.path();
-    let mut previous = pipeline::run(root, &options());
+    let options = with_base_url();
+    let mut live = Live::new(root, &options);
+    step(&mut live, root, &options, &[]);
     let untouched = "van-ban/2026-06-06-lich-tiep-dan/index.html";
-    let files = previous.files.as_mut().expect("built");
-    assert!(files.contains_key(untouched));
-    // Marked, so a page made again would show.
-    files.insert(untouched.into(), b"marked".to_vec());
-    files.insert("chien-dich/i-hatinh/index.html".into(), b"marked".to_vec());
+    let naming = "van-ban/2026-06-02-959-ubnd-vhxh/index.html";
+    let campaign_page = "chien-dich/i-hatinh/index.html";
 
     edit(root, CAMPAIGN, "count: 1299", "count: 2450");
-    let rebuilt = pipeline::rebuild(root, &options(), &previous, &[PathBuf::from(CAMPAIGN)]);
+    let rebuilt = step(&mut live, root, &options, &[CAMPAIGN]);
+    let made = |path: &str| rebuilt.made.iter().any(|p| p == path);
+    assert!(made(campaign_page) && made("index.html"));
+    assert!(made("chien-dich/i-hatinh/chia-se.png"));
+    assert!(rebuilt.changed.iter().any(|p| p == campaign_page));
+    // Not a notice (even one naming the campaign: pages other than the
+    // campaign's own do not show its figures), not the lists, not another
+    // campaign's files.
+    assert!(!made(untouched) && !made(naming), "{:?}", rebuilt.made);
+    assert!(!made("van-ban/index.html") && !made("tim-kiem/chi-muc.json"));
+    assert!(
+        !rebuilt
+            .made
+            .iter()
+            .any(|p| p.starts_with("chien-dich/vneid"))
+    );
     let files = rebuilt.files.expect("rebuilt");
-    assert_eq!(files[untouched], b"marked");
-    assert_contains!(
-        String::from_utf8_lossy(&files["chien-dich/i-hatinh/index.html"]),
-        "2.450"
-    );
+    assert_contains!(String::from_utf8_lossy(&files[campaign_page]), "2.450");
 
-    edit(
+    let notice = "content/notices/2026-06-06-lich-tiep-dan.md";
+    edit(root, notice, "Thứ Năm", "Thứ Sáu");
+    let again = step(
+        &mut live,
         root,
-        "content/notices/2026-06-06-lich-tiep-dan.md",
-        "Thứ Năm",
-        "Thứ Sáu",
+        &options,
+        &[&root.join(notice).to_string_lossy()],
     );
-    let changed = [root.join("content/notices/2026-06-06-lich-tiep-dan.md")];
-    let again = pipeline::rebuild(root, &options(), &previous, &changed);
+    let made = |path: &str| again.made.iter().any(|p| p == path);
+    assert!(made(untouched) && made("tim-kiem/chi-muc.json"));
+    assert!(!made("van-ban/2026-06-02-959-ubnd-vhxh/index.html"));
     let files = again.files.expect("rebuilt");
     assert_contains!(String::from_utf8_lossy(&files[untouched]), "Thứ Sáu");
 }
 
 #[test]
-fn a_change_that_breaks_the_site_gives_its_errors_and_no_files() {
+fn a_change_that_breaks_the_site_gives_its_errors_then_the_fix_catches_up() {
     let dir = site();
     let root = dir.path();
-    let previous = pipeline::run(root, &options());
+    let mut live = Live::new(root, &options());
+    step(&mut live, root, &options(), &[]);
     edit(root, CAMPAIGN, "count: 1299", "count: -5");
-    let rebuilt = pipeline::rebuild(root, &options(), &previous, &[PathBuf::from(CAMPAIGN)]);
-    assert!(rebuilt.has_errors());
-    assert!(rebuilt.files.is_none());
+    let broken = live.rebuild(&[PathBuf::from(CAMPAIGN)]);
+    assert!(broken.outcome.has_errors());
+    assert!(broken.files.is_none());
+    // The report can show the line: the broken file's text is there.
+    assert!(broken.outcome.sources.contains_key(Path::new(CAMPAIGN)));
+    // A notice changes while the campaign is broken, then the campaign is
+    // fixed: the build after the fix has both changes.
+    edit(root, NOTICE, "Đôn đốc tiếp tục", "Đề nghị tiếp tục");
+    assert!(live.rebuild(&[PathBuf::from(NOTICE)]).outcome.has_errors());
+    edit(root, CAMPAIGN, "count: -5", "count: 1300");
+    step(&mut live, root, &options(), &[CAMPAIGN]);
 }

@@ -2,18 +2,19 @@
 //! problem collected. Nothing here touches the disk.
 
 pub mod campaign;
+mod checked;
 pub mod notice;
 pub mod reader;
 pub mod site;
 
 use std::path::Path;
-
-use rayon::prelude::*;
+use std::sync::Arc;
 
 pub use campaign::{
     Breakdown, BreakdownRow, Campaign, Figure, Indicator, Phase, Rank, Reading, Reporting,
     Schedule, Target,
 };
+pub use checked::Checked;
 pub use notice::{Attachment, Notice, Page, Signer};
 pub use site::{App, Contact, Hotline, Portal, SiteConfig};
 
@@ -29,68 +30,15 @@ pub struct Site {
     /// Sorted by id.
     pub campaigns: Vec<Campaign>,
     /// Newest first (by date signed, then slug), drafts included.
-    pub notices: Vec<Notice>,
+    pub notices: Vec<Arc<Notice>>,
     /// By `order`, then title.
     pub pages: Vec<Page>,
 }
 
-/// Reads and checks every source. `None` when anything is an error; the
+/// Checks every source already read. `None` when anything is an error; the
 /// diagnostics say what.
 pub fn check_sources(sources: &Sources, diags: &mut Diagnostics) -> Option<Site> {
-    let config = sources
-        .site
-        .as_ref()
-        .and_then(|file| read_yaml_file(file, diags, site::read_site));
-    let campaigns: Vec<Campaign> = check_each(&sources.campaigns, diags, |file, diags| {
-        let id = campaign_id(file, diags)?;
-        read_yaml_file(file, diags, |ck, node| {
-            campaign::read_campaign(ck, id.clone(), node)
-        })
-    });
-    let mut notices: Vec<Notice> = check_each(&sources.notices, diags, |file, diags| {
-        with_checker(file, diags, |ck| notice::read_notice(ck, file))
-    });
-    let mut pages: Vec<Page> = check_each(&sources.pages, diags, |file, diags| {
-        with_checker(file, diags, |ck| notice::read_page(ck, file))
-    });
-    let config = config?;
-    let declared = Declared::of(sources, diags);
-    cross_check(&config, &campaigns, &notices, &declared, diags);
-    notices.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-    pages.sort_by(|a, b| {
-        (a.order.unwrap_or(i64::MAX), &a.title).cmp(&(b.order.unwrap_or(i64::MAX), &b.title))
-    });
-    (!diags.has_errors()).then_some(Site {
-        config,
-        campaigns,
-        notices,
-        pages,
-    })
-}
-
-/// Checks files in parallel (files are independent; a 10,000-notice site
-/// spent most of its check parsing front matter one file after another),
-/// each with its own diagnostics, merged back in file order so the report
-/// is the same at any thread count.
-fn check_each<T: Send>(
-    files: &[SourceFile],
-    diags: &mut Diagnostics,
-    check: impl Fn(&SourceFile, &mut Diagnostics) -> Option<T> + Sync,
-) -> Vec<T> {
-    let checked: Vec<(Option<T>, Diagnostics)> = files
-        .par_iter()
-        .map(|file| {
-            let mut own = Diagnostics::default();
-            (check(file, &mut own), own)
-        })
-        .collect();
-    checked
-        .into_iter()
-        .filter_map(|(value, own)| {
-            diags.extend(own);
-            value
-        })
-        .collect()
+    Checked::of_sources(sources).site(diags)
 }
 
 fn with_checker<T>(
@@ -268,58 +216,13 @@ fn campaign_id(file: &SourceFile, diags: &mut Diagnostics) -> Option<String> {
     None
 }
 
-/// Every app and campaign id the site's files declare, including those whose
-/// app or campaign failed to read (a campaign file too large or not UTF-8
-/// included): a reference to one of them is not reported as unknown on top
-/// of the error in its own file.
-struct Declared {
-    apps: Vec<String>,
-    campaigns: Vec<String>,
-}
-
-impl Declared {
-    fn of(sources: &Sources, diags: &Diagnostics) -> Self {
-        let apps = sources
-            .site
-            .as_ref()
-            .and_then(|file| yaml::parse(&file.text, 0).ok())
-            .and_then(|root| match root.value {
-                yaml::Value::Map(entries) => entries
-                    .iter()
-                    .find(|(key, _)| key.name == "apps")
-                    .map(|(_, node)| reader::declared_ids(node)),
-                _ => None,
-            })
-            .unwrap_or_default();
-        let unreadable = diags
-            .iter()
-            .filter(|d| {
-                matches!(
-                    d.code,
-                    "file-too-large" | "unreadable-file" | "invalid-utf8"
-                )
-            })
-            .map(|d| d.file.as_path())
-            .filter(|path| path.starts_with("data/campaigns"));
-        let campaigns = sources
-            .campaigns
-            .iter()
-            .map(|file| file.path.as_path())
-            .chain(unreadable)
-            .filter_map(|path| path.file_stem())
-            .map(|stem| stem.to_string_lossy().into_owned())
-            .filter(|stem| reader::is_slug(stem))
-            .collect();
-        Declared { apps, campaigns }
-    }
-}
-
 /// References between files: apps named by campaigns, campaigns named by notices.
 fn cross_check(
     config: &SiteConfig,
     campaigns: &[Campaign],
-    notices: &[Notice],
-    declared: &Declared,
+    notices: &[Arc<Notice>],
+    declared_apps: &[String],
+    declared_campaigns: &[String],
     diags: &mut Diagnostics,
 ) {
     let app_ids: Vec<&str> = config.apps.iter().map(|a| a.id.as_str()).collect();
@@ -327,7 +230,7 @@ fn cross_check(
         let Some((app, pos)) = &campaign.app else {
             continue;
         };
-        if !app_ids.contains(&app.as_str()) && !declared.apps.contains(app) {
+        if !app_ids.contains(&app.as_str()) && !declared_apps.contains(app) {
             let mut ck = Checker {
                 file: &campaign.file,
                 diags,
@@ -343,7 +246,7 @@ fn cross_check(
             );
         }
     }
-    let campaign_ids: Vec<&str> = declared.campaigns.iter().map(String::as_str).collect();
+    let campaign_ids: Vec<&str> = declared_campaigns.iter().map(String::as_str).collect();
     for notice in notices {
         for (id, pos) in &notice.campaigns {
             if !campaign_ids.contains(&id.as_str()) {
@@ -383,8 +286,8 @@ fn known_hint(word: &str, known: &[&str], what: &str) -> Text {
 }
 
 /// Loads and checks a site folder.
-pub fn load(root: &Path, diags: &mut Diagnostics) -> (Sources, Option<Site>) {
-    let sources = crate::source::read_sources(root, diags);
-    let site = check_sources(&sources, diags);
-    (sources, site)
+pub fn load(root: &Path, diags: &mut Diagnostics) -> (Checked, Option<Site>) {
+    let checked = Checked::load(root);
+    let site = checked.site(diags);
+    (checked, site)
 }

@@ -1,119 +1,286 @@
-//! Rebuilding after a few files changed: the site is loaded and checked
-//! whole (a change can break a reference anywhere, and checking is cheap),
-//! but only the pages the changed files touch are rendered again; every
-//! other page keeps its bytes from the previous build. The result is the
-//! same as a full [`run`](super::run), which the tests hold it to.
+//! Rebuilding after a few files changed, for the preview. A [`Live`] site
+//! keeps every source file checked, the last good build's model and files,
+//! and each notice's search text. After a save it reads and checks again
+//! only the changed files, checks the references between files (cheap),
+//! and makes again only the parts of the output the change touches:
 //!
-//! Pages not made from one file alone (home, lists, campaign pages, posters,
-//! search) and every other file (feeds, data exports, sitemap) are always
-//! made: they are few, and read many files. A page made from one file (a
-//! notice, a free page) is made again when:
-//! - that file changed;
-//! - its frame changed (the menu, the share image of its campaign…): this is
-//!   compared, not guessed, by [`render::frames`] on both sites;
-//! - `data/site.yaml`, a theme file or anything unknown changed, or a
-//!   campaign or free page was added, removed or retitled: every such page.
+//! - a campaign file: that campaign's pages and files (no other page shows
+//!   its figures);
+//! - a notice or free page: its page, the lists, every campaign page (they
+//!   list their notices);
+//! - `data/site.yaml`, a theme file, anything unknown, a change of the menu
+//!   (a campaign or page added, removed or retitled), or a new day: all.
+//!
+//! Home, feed, sitemap, `data.json`, QR codes and static files are made on
+//! every rebuild (see [`render::Part`]). The result is byte for byte what a
+//! full [`run`](super::run) makes, which the tests hold it to.
 
-use std::collections::BTreeSet;
-use std::collections::btree_map::Entry;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
-use super::{Options, Outcome, load, run};
-use crate::model::Site;
+use super::{Options, Outcome, freshness_warnings, resolve_today};
+use crate::diagnostic::Diagnostics;
+use crate::model::{Checked, Site};
 use crate::output::Files;
-use crate::render;
+use crate::render::{self, IndexTexts, Part, RenderOptions};
+use crate::source::{Group, group_of};
+use crate::vi::Lang;
 
-/// Rebuilds in memory after `changed` files (relative to `root`, or
-/// absolute under it) changed since `previous`, which must come from
-/// [`run`](super::run) or `rebuild` on the same `root` with the same
-/// `options` (bar "today", which only pages always made depend on).
-/// Without a previous site it is a full run.
-pub fn rebuild(root: &Path, options: &Options, previous: &Outcome, changed: &[PathBuf]) -> Outcome {
-    let (Some(old_site), Some(old_files)) = (&previous.site, &previous.files) else {
-        return run(root, options);
-    };
-    let mut loaded = load(root, options);
-    let (Some(site), Some(render_options)) = (&loaded.site, &loaded.render) else {
-        return loaded.into_outcome(None);
-    };
-    let touched = Touched::new(root, old_site, site, changed);
-    // A page whose frame changed (the menu, its campaign's share image…)
-    // is made again even if its own file did not change.
-    let (old_frames, new_frames) = (
-        render::frames(old_site, render_options),
-        render::frames(site, render_options),
-    );
-    let fresh = Mutex::new(Files::new());
-    let collect = |path: String, bytes: Vec<u8>| {
-        fresh
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(path, bytes);
-    };
-    // A page the previous build did not have is always rendered.
-    let wanted = |file: &Path, output: &str| {
-        touched.covers(file)
-            || old_frames.get(file) != new_frames.get(file)
-            || !old_files.contains_key(output)
-    };
-    let outputs = render::render_some_to(
-        root,
-        site,
-        render_options,
-        &mut loaded.diags,
-        &wanted,
-        &collect,
-    );
-    let files = outputs.map(|outputs| {
-        let mut files = fresh.into_inner().unwrap_or_else(PoisonError::into_inner);
-        for output in outputs {
-            if let (Entry::Vacant(slot), Some(bytes)) =
-                (files.entry(output.clone()), old_files.get(&output))
-            {
-                slot.insert(bytes.clone());
+/// A rendered site whose files are shared between builds: a rebuild copies
+/// the map, not the bytes of the pages it did not make again.
+pub type SharedFiles = BTreeMap<String, Arc<[u8]>>;
+
+/// A site kept in memory between rebuilds.
+pub struct Live {
+    root: PathBuf,
+    options: Options,
+    checked: Checked,
+    last: Option<LastGood>,
+    /// Files changed since the last good build: a save with errors leaves
+    /// its changes to the next build that succeeds.
+    pending: BTreeSet<PathBuf>,
+}
+
+/// What the last build without errors left.
+struct LastGood {
+    site: Site,
+    render: RenderOptions,
+    files: Arc<SharedFiles>,
+    texts: HashMap<PathBuf, String>,
+}
+
+/// What a rebuild gives.
+pub struct Rebuilt {
+    /// Diagnostics and the texts of the files they name; `files` is `None`.
+    pub outcome: Outcome,
+    /// The whole site, when the build had no error.
+    pub files: Option<Arc<SharedFiles>>,
+    /// Output files added, changed or removed since the last good build.
+    pub changed: Vec<String>,
+    /// Output files made by this build (the others kept their bytes).
+    pub made: Vec<String>,
+}
+
+impl Live {
+    /// Reads and checks every source file; builds nothing yet.
+    pub fn new(root: &Path, options: &Options) -> Live {
+        Live {
+            root: root.to_path_buf(),
+            options: options.clone(),
+            checked: Checked::load(root),
+            last: None,
+            pending: BTreeSet::new(),
+        }
+    }
+
+    /// Builds after `changed` files (relative to the root, or absolute under
+    /// it) changed; the first call builds everything.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Rebuilt {
+        let changed: Vec<PathBuf> = changed.iter().map(|p| relative(&self.root, p)).collect();
+        if changed.iter().any(|p| needs_reload(p)) {
+            self.checked = Checked::load(&self.root);
+        } else {
+            self.checked.recheck(&self.root, &changed);
+        }
+        self.pending.extend(changed);
+        let mut diags = Diagnostics::default();
+        let Some(site) = self.checked.site(&mut diags) else {
+            return self.failed(diags, Lang::Vi);
+        };
+        let lang = site.config.language;
+        let today = resolve_today(self.options.today, &site.config.timezone);
+        freshness_warnings(&site, today, &mut diags);
+        let render = RenderOptions {
+            today,
+            drafts: self.options.drafts,
+            base_url: self.options.base_url.clone(),
+        };
+        let plan = match &self.last {
+            Some(last) if last.render.today == today => {
+                Plan::new(&last.site, &site, &render, &self.pending)
+            }
+            _ => Plan::everything(),
+        };
+        let texts: IndexTexts = Mutex::new(
+            self.last
+                .as_mut()
+                .map(|last| std::mem::take(&mut last.texts))
+                .unwrap_or_default(),
+        );
+        let fresh = Mutex::new(Files::new());
+        let sink = |path: String, bytes: Vec<u8>| {
+            fresh
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(path, bytes);
+        };
+        let wanted = |part: Part| plan.wants(part);
+        let outputs = render::render_some_to(
+            &self.root, &site, &render, &mut diags, &wanted, &sink, &texts,
+        );
+        let mut texts = texts.into_inner().unwrap_or_else(PoisonError::into_inner);
+        let Some(outputs) = outputs else {
+            if let Some(last) = &mut self.last {
+                last.texts = texts;
+            }
+            return self.failed(diags, lang);
+        };
+        if plan.lists {
+            // Only the index reads the texts: forget those of removed notices.
+            let notices: HashSet<&Path> = site.notices.iter().map(|n| n.file.as_path()).collect();
+            texts.retain(|file, _| notices.contains(file.as_path()));
+        }
+        let fresh = fresh.into_inner().unwrap_or_else(PoisonError::into_inner);
+        let made = fresh.keys().cloned().collect();
+        let previous = self.last.as_ref().map(|last| Arc::clone(&last.files));
+        let (files, changed) = assemble(previous.as_deref(), fresh, &outputs);
+        let files = Arc::new(files);
+        self.last = Some(LastGood {
+            site,
+            render,
+            files: Arc::clone(&files),
+            texts,
+        });
+        self.pending.clear();
+        Rebuilt {
+            outcome: self.outcome(diags, lang),
+            files: Some(files),
+            changed,
+            made,
+        }
+    }
+
+    fn failed(&self, diags: Diagnostics, lang: Lang) -> Rebuilt {
+        Rebuilt {
+            outcome: self.outcome(diags, lang),
+            files: None,
+            changed: Vec::new(),
+            made: Vec::new(),
+        }
+    }
+
+    /// The outcome, with the text of only the files its diagnostics name:
+    /// a copy of all 10,000 notices on every save would cost more than the
+    /// rebuild.
+    fn outcome(&self, diags: Diagnostics, lang: Lang) -> Outcome {
+        let diagnostics = diags.sorted();
+        let sources = diagnostics
+            .iter()
+            .filter_map(|d| Some((d.file.clone(), self.checked.text(&d.file)?.to_string())))
+            .collect();
+        Outcome {
+            diagnostics,
+            sources,
+            lang,
+            files: None,
+            site: None,
+        }
+    }
+}
+
+/// The new site: the files just made, and the previous bytes of every part
+/// output not made again. Returns it with the paths that differ.
+fn assemble(
+    previous: Option<&SharedFiles>,
+    fresh: Files,
+    outputs: &[String],
+) -> (SharedFiles, Vec<String>) {
+    let empty = SharedFiles::new();
+    let previous = previous.unwrap_or(&empty);
+    let mut files = SharedFiles::new();
+    let mut changed = Vec::new();
+    for path in outputs {
+        if let (false, Some(bytes)) = (fresh.contains_key(path), previous.get(path)) {
+            files.insert(path.clone(), Arc::clone(bytes));
+        }
+    }
+    for (path, bytes) in fresh {
+        let same = previous.get(&path).is_some_and(|old| **old == *bytes);
+        match previous.get(&path) {
+            Some(old) if same => files.insert(path, Arc::clone(old)),
+            _ => {
+                changed.push(path.clone());
+                files.insert(path, Arc::from(bytes))
+            }
+        };
+    }
+    changed.extend(previous.keys().filter(|p| !files.contains_key(*p)).cloned());
+    changed.sort();
+    (files, changed)
+}
+
+/// Which parts of the output a change touches.
+struct Plan {
+    all: bool,
+    /// A notice or free page changed, was added or removed.
+    sources: BTreeSet<PathBuf>,
+    /// Ids of the campaigns whose file changed.
+    campaigns: BTreeSet<String>,
+    /// The notice list and search must be made again.
+    lists: bool,
+}
+
+impl Plan {
+    fn everything() -> Plan {
+        Plan {
+            all: true,
+            sources: BTreeSet::new(),
+            campaigns: BTreeSet::new(),
+            lists: true,
+        }
+    }
+
+    fn new(old: &Site, new: &Site, render: &RenderOptions, pending: &BTreeSet<PathBuf>) -> Plan {
+        let mut plan = Plan {
+            lists: false,
+            ..Plan::everything()
+        };
+        plan.all =
+            render::shown_on_every_page(old, render) != render::shown_on_every_page(new, render);
+        for path in pending {
+            match group_of(path) {
+                Some(Group::Notice | Group::Page) => {
+                    plan.sources.insert(path.clone());
+                }
+                Some(Group::Campaign) => {
+                    let id = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+                    plan.campaigns.extend(id);
+                }
+                // Static files are made on every build; nothing else reads them.
+                None if path.starts_with("static") => {}
+                Some(Group::Site) | None => plan.all = true,
             }
         }
-        files
-    });
-    loaded.into_outcome(files)
-}
-
-/// The source files a change touches, or all of them.
-struct Touched {
-    all: bool,
-    files: BTreeSet<PathBuf>,
-}
-
-impl Touched {
-    fn new(root: &Path, old: &Site, new: &Site, changed: &[PathBuf]) -> Touched {
-        let files: BTreeSet<PathBuf> = changed.iter().map(|p| relative(root, p)).collect();
-        let everywhere = |path: &Path| {
-            !(path.starts_with("content/notices")
-                || path.starts_with("content/pages")
-                || path.starts_with("data/campaigns")
-                || path.starts_with("static"))
-        };
-        let all = files.iter().any(|p| everywhere(p)) || menu(old) != menu(new);
-        Touched { all, files }
+        if plan.all {
+            return Plan::everything();
+        }
+        plan.lists = !plan.sources.is_empty() || campaign_docs(old) != campaign_docs(new);
+        plan
     }
 
-    fn covers(&self, file: &Path) -> bool {
-        self.all || self.files.contains(file)
+    fn wants(&self, part: Part) -> bool {
+        self.all
+            || match part {
+                Part::Lists => self.lists,
+                Part::Campaign(id) => !self.sources.is_empty() || self.campaigns.contains(id),
+                Part::Source(file) => self.sources.contains(file),
+            }
     }
 }
 
-/// Everything the menu on every page is made of.
-fn menu(site: &Site) -> Vec<(&str, &str, Option<i64>)> {
-    let campaigns = site
-        .campaigns
+/// What the search index and page show of each campaign.
+fn campaign_docs(site: &Site) -> Vec<(&str, &str, Option<&str>)> {
+    site.campaigns
         .iter()
-        .map(|c| (c.id.as_str(), c.title.as_str(), None));
-    let pages = site
-        .pages
-        .iter()
-        .map(|p| (p.slug.as_str(), p.title.as_str(), p.order));
-    campaigns.chain(pages).collect()
+        .map(|c| (c.id.as_str(), c.title.as_str(), c.summary.as_deref()))
+        .collect()
+}
+
+/// A change under `data/` or `content/` that is not one source file (a
+/// folder renamed or deleted, say): every file is read again.
+fn needs_reload(path: &Path) -> bool {
+    group_of(path).is_none() && (path.starts_with("data") || path.starts_with("content"))
 }
 
 /// A changed path as the model names files: relative to the site root,

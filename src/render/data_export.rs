@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use crate::derive::{self, Progress, Status};
 use crate::model::{Campaign, Indicator};
-use crate::output::Files;
 use crate::render::pages::Ctx;
 use crate::render::routes;
 
@@ -209,19 +208,18 @@ fn csv_cell(cell: &str) -> String {
     }
 }
 
-pub fn files(ctx: &Ctx) -> Files {
+/// One campaign's CSV and JSON.
+pub fn campaign_files(ctx: &Ctx, campaign: &Campaign) -> [(String, Vec<u8>); 2] {
+    let data = campaign_data(ctx, campaign);
+    [
+        (csv_path(data.id), csv(&data).into_bytes()),
+        (json_path(data.id), to_json(&data)),
+    ]
+}
+
+/// `data.json`: the site and every campaign.
+pub fn site_json(ctx: &Ctx) -> Vec<u8> {
     let c = &ctx.site.config;
-    let campaigns: Vec<CampaignData> = ctx
-        .site
-        .campaigns
-        .iter()
-        .map(|camp| campaign_data(ctx, camp))
-        .collect();
-    let mut files = Files::new();
-    for data in &campaigns {
-        files.insert(csv_path(data.id), csv(data).into_bytes());
-        files.insert(json_path(data.id), to_json(data));
-    }
     let site = SiteData {
         format: "loaxa-data-1",
         commune: &c.commune,
@@ -229,10 +227,14 @@ pub fn files(ctx: &Ctx) -> Files {
         title: &c.title,
         sample: c.sample,
         today: ctx.today.to_string(),
-        campaigns,
+        campaigns: ctx
+            .site
+            .campaigns
+            .iter()
+            .map(|camp| campaign_data(ctx, camp))
+            .collect(),
     };
-    files.insert(SITE_JSON.into(), to_json(&site));
-    files
+    to_json(&site)
 }
 
 fn to_json<T: Serialize>(value: &T) -> Vec<u8> {

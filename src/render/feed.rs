@@ -35,9 +35,37 @@ fn entry_id(ctx: &Ctx, path: &str) -> String {
     }
 }
 
+/// How many entries the feed has.
+const ENTRIES: usize = 100;
+
+/// The date of the `ENTRIES`th newest notice or figure: nothing older can
+/// be in the feed, so a 10,000-notice site formats a hundred entries, not
+/// ten thousand.
+fn oldest_in_feed(ctx: &Ctx) -> Option<NaiveDate> {
+    let figures = ctx.site.campaigns.iter().flat_map(|c| {
+        c.indicators
+            .iter()
+            .flat_map(|i| i.figures.iter().map(|f| f.date))
+    });
+    let mut dates: Vec<NaiveDate> = ctx
+        .visible_notices()
+        .map(|n| n.date)
+        .chain(figures)
+        .collect();
+    if dates.len() <= ENTRIES {
+        return None;
+    }
+    let (_, nth, _) = dates.select_nth_unstable_by(ENTRIES - 1, |a, b| b.cmp(a));
+    Some(*nth)
+}
+
+/// The newest entries, newest first.
 fn entries(ctx: &Ctx) -> Vec<Entry> {
+    let oldest = oldest_in_feed(ctx);
+    let recent = |date: NaiveDate| oldest.is_none_or(|oldest| date >= oldest);
     let mut entries: Vec<Entry> = ctx
         .visible_notices()
+        .filter(|n| recent(n.date))
         .map(|n| Entry {
             id: entry_id(ctx, &routes::notice(&n.slug)),
             title: match &n.number {
@@ -55,7 +83,7 @@ fn entries(ctx: &Ctx) -> Vec<Entry> {
         .collect();
     for c in &ctx.site.campaigns {
         for i in &c.indicators {
-            for f in &i.figures {
+            for f in i.figures.iter().filter(|f| recent(f.date)) {
                 let r = derive::resolve(f);
                 let path = routes::campaign(&c.id);
                 entries.push(Entry {
@@ -74,6 +102,7 @@ fn entries(ctx: &Ctx) -> Vec<Entry> {
         }
     }
     entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+    entries.truncate(ENTRIES);
     entries
 }
 
@@ -107,7 +136,7 @@ pub fn atom(ctx: &Ctx) -> String {
         "  <updated>{updated}</updated>\n  <author><name>{}</name></author>\n",
         escape_xml(&c.commune)
     ));
-    for e in entries.iter().take(100) {
+    for e in &entries {
         xml.push_str(&format!(
             "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <updated>{}</updated>\n    <summary>{}</summary>\n  </entry>\n",
             escape_xml(&e.title),

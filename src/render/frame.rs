@@ -74,7 +74,7 @@ pub fn layout(ctx: &Ctx, path: &str, title: &str, description: &str) -> Layout {
                 .site
                 .campaigns
                 .first()
-                .and_then(|camp| share_image(ctx, camp)),
+                .and_then(|camp| share_image_elsewhere(ctx, camp)),
         },
     }
 }
@@ -105,19 +105,31 @@ fn links(root: &str) -> Links {
     }
 }
 
-/// A campaign's share image, for link previews: only with a `base_url`,
-/// since Open Graph consumers need an absolute URL.
+/// A campaign's share image on its own pages, for link previews: only with
+/// a `base_url`, since Open Graph consumers need an absolute URL. Its text
+/// alternative says the figures the image shows.
 pub fn share_image(ctx: &Ctx, campaign: &Campaign) -> Option<ShareImageView> {
+    share_image_with(ctx, campaign, share::alt_text(ctx, campaign))
+}
+
+/// The same image on any other page (a notice, the home page): described
+/// without its figures, so a new figure changes the campaign's pages and
+/// not every page of the site.
+pub fn share_image_elsewhere(ctx: &Ctx, campaign: &Campaign) -> Option<ShareImageView> {
+    share_image_with(ctx, campaign, share::general_alt_text(ctx, campaign))
+}
+
+fn share_image_with(ctx: &Ctx, campaign: &Campaign, alt: String) -> Option<ShareImageView> {
     let base = ctx.base_url?;
     Some(ShareImageView {
         url: format!("{base}{}", routes::share_image(&campaign.id)),
-        alt: share::alt_text(ctx, campaign),
+        alt,
         width: share::WIDTH,
         height: share::HEIGHT,
     })
 }
 
-fn nav(ctx: &Ctx, current: &str) -> Vec<NavItem> {
+pub fn nav(ctx: &Ctx, current: &str) -> Vec<NavItem> {
     let (home, notices, apps, contacts, search) = match ctx.lang {
         Lang::Vi => (
             "Trang chủ",

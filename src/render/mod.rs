@@ -18,7 +18,7 @@ pub mod theme;
 pub mod views;
 pub mod words;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
@@ -99,18 +99,37 @@ pub fn render_site_to(
     diags: &mut Diagnostics,
     sink: &Sink,
 ) -> bool {
-    render_some_to(root, site, opts, diags, &|_, _| true, sink).is_some()
+    let texts = IndexTexts::default();
+    render_some_to(root, site, opts, diags, &|_| true, sink, &texts).is_some()
 }
 
-/// Decides whether a page made from one source file alone is rendered:
-/// given that file (relative to the site root) and the page's output file.
-pub type Wanted<'a> = dyn Fn(&Path, &str) -> bool + Sync + 'a;
+/// A part of the output that a rebuild may make again or keep as it was.
+/// Every other file (home, contacts, feed, sitemap, `data.json`, QR codes,
+/// static files) is made on every build: they are few, and each reads many
+/// source files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part<'a> {
+    /// The notice list, the search page and the search index.
+    Lists,
+    /// A campaign's page, poster, widget, share image, CSV and JSON.
+    Campaign(&'a str),
+    /// The page made from one source file (relative to the site root): a
+    /// notice or a free page.
+    Source(&'a Path),
+}
 
-/// Like [`render_site_to`], for a rebuild: a page made from one source file
-/// alone (a notice, a free page) is rendered only if `wanted` says so; every
-/// other page and file is always made (they are few, and read many files).
-/// Returns the output file of every page, rendered or skipped, or `None`
-/// when anything failed.
+/// Decides whether a part is made.
+pub type Wanted<'a> = dyn Fn(Part) -> bool + Sync + 'a;
+
+/// Notice file → its text for the search index, filled as pages render. A
+/// rebuild passes the previous build's texts in: the index needs every
+/// notice's, and only the notices made again give a new one.
+pub type IndexTexts = Mutex<HashMap<PathBuf, String>>;
+
+/// Like [`render_site_to`], for a rebuild: only the parts `wanted` accepts
+/// are made, with the files made on every build. Returns the output file of
+/// every part, made or not (a part not made keeps its previous files), or
+/// `None` when anything failed.
 pub fn render_some_to(
     root: &Path,
     site: &Site,
@@ -118,6 +137,7 @@ pub fn render_some_to(
     diags: &mut Diagnostics,
     wanted: &Wanted,
     sink: &Sink,
+    texts: &IndexTexts,
 ) -> Option<Vec<String>> {
     routes::check_collisions(site, opts.drafts, diags);
     check_attachments(root, site, diags);
@@ -128,29 +148,86 @@ pub fn render_some_to(
     let base_url = base_url_of(site, opts);
     let ctx = ctx_of(site, opts, &base_url);
     let jobs = jobs(&ctx);
-    let extra = extra_files(root, &ctx, &jobs, std::mem::take(&mut theme.static_files));
-    // Static and generated files first: their paths never meet a page's.
-    extra
-        .into_par_iter()
-        .for_each(|(path, bytes)| sink(path, bytes));
-    let texts = Mutex::new(HashMap::new());
-    let failures = render_pages(&ctx, &theme.tera, &jobs, wanted, sink, &texts);
+    let outputs = part_outputs(site, &jobs);
+    let theme_static = std::mem::take(&mut theme.static_files);
+    // The campaigns' share images take a while to draw: alongside the rest.
+    let (failures, ()) = rayon::join(
+        || {
+            // Static and generated files: `always_made` keeps them off page paths.
+            always_made(root, &ctx, &jobs, theme_static)
+                .into_par_iter()
+                .for_each(|(path, bytes)| sink(path, bytes));
+            render_pages(&ctx, &theme.tera, &jobs, wanted, sink, texts)
+        },
+        || {
+            site.campaigns
+                .par_iter()
+                .filter(|c| wanted(Part::Campaign(&c.id)))
+                .for_each(|c| {
+                    for (path, bytes) in campaign_files(&ctx, c) {
+                        sink(path, bytes);
+                    }
+                })
+        },
+    );
     for diag in failures {
         diags.push(diag);
     }
-    // After the pages: each notice's indexed text came from its page's body.
-    let texts = texts.into_inner().unwrap_or_else(PoisonError::into_inner);
-    let known = |n: &Notice| texts.get(&n.file).cloned();
-    sink(
-        routes::SEARCH_INDEX.into(),
-        search::index_with(&ctx, &known),
-    );
-    let outputs = jobs.iter().map(|job| output_file(&job.path)).collect();
+    if wanted(Part::Lists) {
+        sink(SITEMAP.into(), sitemap_of(&ctx, &jobs));
+        // After the pages: each notice's indexed text came from its page's body.
+        let texts = texts.lock().unwrap_or_else(PoisonError::into_inner);
+        let known = |n: &Notice| texts.get(&n.file).cloned();
+        sink(
+            routes::SEARCH_INDEX.into(),
+            search::index_with(&ctx, &known),
+        );
+    }
     (!diags.has_errors()).then_some(outputs)
 }
 
-/// Notice file → its text for the search index, filled as pages render.
-type IndexTexts = Mutex<HashMap<PathBuf, String>>;
+const SITEMAP: &str = "sitemap.xml";
+
+/// Every page but the widgets (fragments for other sites' pages, not for
+/// search engines) and the `.html` ones (404).
+fn sitemap_of(ctx: &Ctx, jobs: &[Job]) -> Vec<u8> {
+    let page_paths: Vec<&str> = jobs
+        .iter()
+        .filter(|j| !matches!(j.kind, PageKind::Embed(_)))
+        .map(|j| j.path.as_str())
+        .filter(|p| !p.ends_with(".html"))
+        .collect();
+    sitemap::sitemap(ctx.base_url, &page_paths).into_bytes()
+}
+
+/// The output file of every part (see [`Part`]).
+fn part_outputs(site: &Site, jobs: &[Job]) -> Vec<String> {
+    let pages = jobs
+        .iter()
+        .filter(|job| job.kind.part().is_some())
+        .map(|job| output_file(&job.path));
+    let campaigns = site.campaigns.iter().flat_map(|c| {
+        [
+            data_export::csv_path(&c.id),
+            data_export::json_path(&c.id),
+            routes::share_image(&c.id),
+        ]
+    });
+    pages
+        .chain(campaigns)
+        .chain([routes::SEARCH_INDEX.to_string(), SITEMAP.to_string()])
+        .collect()
+}
+
+/// A campaign's files that are not pages: its open data and share image
+/// (none when drawing failed: the preview is only lost).
+fn campaign_files(ctx: &Ctx, campaign: &Campaign) -> Vec<(String, Vec<u8>)> {
+    let mut files = data_export::campaign_files(ctx, campaign).to_vec();
+    if let (path, Some(png)) = share::file(ctx, campaign) {
+        files.push((path, png));
+    }
+    files
+}
 
 /// Renders the pages `wanted` accepts, in parallel, into `sink`; returns
 /// what failed.
@@ -166,10 +243,7 @@ fn render_pages(
     // The English page speaks English whatever the site's language.
     let english = tera::Value::from_serializable(&words::EN);
     jobs.par_iter()
-        .filter(|job| match job.kind.source_file() {
-            Some(file) => wanted(file, &output_file(&job.path)),
-            None => true,
-        })
+        .filter(|job| job.kind.part().is_none_or(wanted))
         .filter_map(|job| {
             let words = match job.kind {
                 PageKind::English => &english,
@@ -207,22 +281,20 @@ fn ctx_of<'a>(site: &'a Site, opts: &RenderOptions, base_url: &'a Option<String>
     }
 }
 
-/// For every page made from one source file alone (a notice, a free page):
-/// that file, and the page's frame as JSON. Between two builds of the same
-/// theme, a page whose file and frame are both unchanged is unchanged: this
-/// is what lets a rebuild skip it (see `pipeline::rebuild`).
-pub fn frames(site: &Site, opts: &RenderOptions) -> BTreeMap<PathBuf, String> {
+/// What the pages made from one source file (a notice, a free page) show
+/// of other files: the menu and the campaigns' titles. A rebuild makes
+/// every such page again when this changed (see `pipeline::Live`).
+pub fn shown_on_every_page(site: &Site, opts: &RenderOptions) -> Vec<String> {
     let base_url = base_url_of(site, opts);
     let ctx = ctx_of(site, opts, &base_url);
-    jobs(&ctx)
-        .par_iter()
-        .filter_map(|job| {
-            let file = job.kind.source_file()?;
-            let (title, description) = own_texts(&job.kind)?;
-            let frame = frame_of(&ctx, job, &title, &description);
-            Some((file.to_path_buf(), serde_json::to_string(&frame).ok()?))
-        })
-        .collect()
+    let menu = frame::nav(&ctx, "")
+        .into_iter()
+        .map(|item| format!("{}\t{}", item.title, item.href));
+    let titles = site
+        .campaigns
+        .iter()
+        .map(|c| format!("{}\t{}", c.id, c.title));
+    menu.chain(titles).collect()
 }
 
 /// The title and description of a page made from one source file.
@@ -234,47 +306,63 @@ fn own_texts(kind: &PageKind) -> Option<(String, String)> {
     }
 }
 
-impl PageKind<'_> {
+impl<'s> PageKind<'s> {
     /// The one source file a page is made from, when it is made from one
     /// alone (besides what every page shows: the site, the menu).
-    fn source_file(&self) -> Option<&Path> {
+    fn source_file(&self) -> Option<&'s Path> {
         match self {
             PageKind::Notice(n) => Some(&n.file),
             PageKind::Free(p) => Some(&p.file),
             _ => None,
         }
     }
+
+    /// The part the page belongs to; `None` for pages made on every build.
+    fn part(&self) -> Option<Part<'s>> {
+        match self {
+            PageKind::Notices | PageKind::Search => Some(Part::Lists),
+            PageKind::Campaign(c) | PageKind::Poster(c) | PageKind::Embed(c) => {
+                Some(Part::Campaign(&c.id))
+            }
+            PageKind::Notice(_) | PageKind::Free(_) => self.source_file().map(Part::Source),
+            PageKind::Home
+            | PageKind::Contacts
+            | PageKind::Apps
+            | PageKind::English
+            | PageKind::NotFound => None,
+        }
+    }
 }
 
-/// Every file that is not a rendered page: the theme's and the site's
-/// static files, the sitemap, robots.txt, the feed, open data, QR codes.
-/// Later ones win on a shared path, as they always have; a static file
-/// never replaces a page (pages are written over them).
-fn extra_files(root: &Path, ctx: &Ctx, jobs: &[Job], theme_static: Files) -> Files {
+/// The files that are not pages and are made on every build: the theme's
+/// and the site's static files, the sitemap, robots.txt, the feed,
+/// `data.json`, QR codes. Later ones win on a shared path; a static file
+/// never takes the path of a page or of a part's file.
+fn always_made(root: &Path, ctx: &Ctx, jobs: &[Job], theme_static: Files) -> Files {
     let base_url = ctx.base_url;
     let mut files = theme_static;
     files.extend(theme::site_static_files(root));
-    for job in jobs {
-        files.remove(&output_file(&job.path));
-    }
-    // Made after the pages, from their bodies; it wins over a static file.
-    files.remove(routes::SEARCH_INDEX);
-    // Widgets are fragments for other sites' pages: not for search engines.
-    let page_paths: Vec<&str> = jobs
-        .iter()
-        .filter(|j| !matches!(j.kind, PageKind::Embed(_)))
-        .map(|j| j.path.as_str())
-        .filter(|p| !p.ends_with(".html"))
-        .collect();
-    files.insert(
-        "sitemap.xml".into(),
-        sitemap::sitemap(base_url, &page_paths).into_bytes(),
-    );
+    // A few static files against thousands of pages: look each one up.
+    let routes: HashSet<&str> = jobs.iter().map(|j| j.path.as_str()).collect();
+    let site = ctx.site;
+    let campaign_file = |path: &str| {
+        site.campaigns.iter().any(|c| {
+            path == data_export::csv_path(&c.id)
+                || path == data_export::json_path(&c.id)
+                || path == routes::share_image(&c.id)
+        })
+    };
+    files.retain(|path, _| {
+        let page = routes.contains(path.as_str())
+            || path
+                .strip_suffix("index.html")
+                .is_some_and(|route| routes.contains(route));
+        !(page || campaign_file(path) || path == routes::SEARCH_INDEX || path == SITEMAP)
+    });
     files.insert("robots.txt".into(), sitemap::robots(base_url).into_bytes());
     files.insert(feed::PATH.into(), feed::atom(ctx).into_bytes());
-    files.extend(data_export::files(ctx));
+    files.insert(data_export::SITE_JSON.into(), data_export::site_json(ctx));
     files.extend(qr::files(&ctx.site.config.apps));
-    files.extend(share::files(ctx));
     files
 }
 
@@ -434,7 +522,7 @@ fn frame_of(ctx: &Ctx, job: &Job, title: &str, description: &str) -> views::Layo
                 .iter()
                 .find_map(|(id, _)| ctx.site.campaigns.iter().find(|c| &c.id == id))
             {
-                layout.share.image = frame::share_image(ctx, campaign);
+                layout.share.image = frame::share_image_elsewhere(ctx, campaign);
             }
         }
         PageKind::English => {

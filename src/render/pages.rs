@@ -24,7 +24,11 @@ pub struct Ctx<'a> {
 
 impl Ctx<'_> {
     pub fn visible_notices(&self) -> impl Iterator<Item = &Notice> {
-        self.site.notices.iter().filter(|n| self.drafts || !n.draft)
+        self.site
+            .notices
+            .iter()
+            .map(|n| &**n)
+            .filter(|n| self.drafts || !n.draft)
     }
 }
 

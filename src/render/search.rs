@@ -51,7 +51,11 @@ enum Doc<'a> {
 /// campaigns, notices (newest first, as the site orders them), pages.
 fn docs<'a>(ctx: &Ctx<'a>) -> Vec<Doc<'a>> {
     let site = ctx.site;
-    let notices = site.notices.iter().filter(|n| ctx.drafts || !n.draft);
+    let notices = site
+        .notices
+        .iter()
+        .map(|n| &**n)
+        .filter(|n| ctx.drafts || !n.draft);
     site.campaigns
         .iter()
         .map(Doc::Campaign)

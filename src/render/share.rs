@@ -9,10 +9,8 @@ use std::sync::OnceLock;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::{FontFamily, FontStyle, register_font};
-use rayon::prelude::*;
 
 use crate::model::Campaign;
-use crate::output::Files;
 use crate::render::outreach::{Lead, lead, summary_line};
 use crate::render::pages::Ctx;
 use crate::render::routes;
@@ -47,18 +45,31 @@ fn fonts() -> bool {
     })
 }
 
-/// Every campaign's share image.
-pub fn files(ctx: &Ctx) -> Files {
-    ctx.site
-        .campaigns
-        .par_iter()
-        .filter_map(|c| Some((routes::share_image(&c.id), png(&card(ctx, c))?)))
-        .collect()
+/// A campaign's share image: its path, and its bytes unless drawing failed.
+pub fn file(ctx: &Ctx, campaign: &Campaign) -> (String, Option<Vec<u8>>) {
+    (routes::share_image(&campaign.id), png(&card(ctx, campaign)))
 }
 
-/// The image's text alternative (`og:image:alt`).
+/// The image's text alternative (`og:image:alt`) on the campaign's pages:
+/// what it says, figures included.
 pub fn alt_text(ctx: &Ctx, c: &Campaign) -> String {
     summary_line(ctx, c)
+}
+
+/// The image's text alternative on other pages: what it shows, without the
+/// figures (which only the campaign's pages are remade for).
+pub fn general_alt_text(ctx: &Ctx, c: &Campaign) -> String {
+    let config = &ctx.site.config;
+    match ctx.lang {
+        Lang::Vi => format!(
+            "{} – {}: tiến độ mới nhất, mục tiêu và đường dây nóng {}.",
+            c.title, config.commune, config.hotline.number
+        ),
+        Lang::En => format!(
+            "{} – {}: the latest progress, the target and the hotline {}.",
+            c.title, config.commune, config.hotline.number
+        ),
+    }
 }
 
 /// What the image says, in the site's language.

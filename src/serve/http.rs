@@ -11,7 +11,7 @@ use tiny_http::{Header, Method, Request, Response, Server};
 
 use super::inject::{self, EVENTS_PATH};
 use super::state::{Snapshot, State};
-use crate::output::Files;
+use crate::pipeline::SharedFiles;
 
 /// More open connections than a few tabs ever need: beyond this, something
 /// is wrong, and a thread per connection must not grow without bound.
@@ -68,7 +68,7 @@ pub enum Lookup {
     NotFound,
 }
 
-pub fn lookup(files: &Files, path: &str) -> Lookup {
+pub fn lookup(files: &SharedFiles, path: &str) -> Lookup {
     let Some(decoded) = percent_decode(path) else {
         return Lookup::NotFound;
     };
@@ -106,7 +106,7 @@ fn page(path: &str, snapshot: &Snapshot) -> Response<io::Cursor<Vec<u8>>> {
         Lookup::NotFound if files.contains_key("404.html") => (404, "404.html".to_string()),
         Lookup::NotFound => return text_response(404, "not found\n"),
     };
-    let bytes = files.get(&key).cloned().unwrap_or_default();
+    let bytes = files.get(&key).map(|b| b.to_vec()).unwrap_or_default();
     let content_type = content_type(&key);
     let bytes = if status == 404 {
         inject::with_root_base(&bytes)
@@ -232,8 +232,11 @@ fn percent_decode(path: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn files(paths: &[&str]) -> Files {
-        paths.iter().map(|p| (p.to_string(), Vec::new())).collect()
+    fn files(paths: &[&str]) -> SharedFiles {
+        paths
+            .iter()
+            .map(|p| (p.to_string(), Arc::from([])))
+            .collect()
     }
 
     #[test]
@@ -276,7 +279,7 @@ mod tests {
     #[test]
     fn missing_pages_are_the_404_page_with_status_404() {
         let mut site = files(&["index.html"]);
-        site.insert("404.html".into(), b"<body>not here</body>".to_vec());
+        site.insert("404.html".into(), Arc::from(&b"<body>not here</body>"[..]));
         let snapshot = Snapshot {
             generation: 2,
             files: Some(Arc::new(site)),

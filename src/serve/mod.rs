@@ -77,7 +77,7 @@ pub fn run(config: Config) -> Result<(), StartError> {
     }
     let root = std::path::absolute(&config.root).unwrap_or(config.root);
     let state = Arc::new(State::new(root, config.options, config.lang));
-    refresh(&state);
+    refresh(&state, &[]);
     let (listener, port) = bind(config.port)?;
     let server = tiny_http::Server::from_listener(listener, None)
         .map_err(|e| StartError::Bind(port, io::Error::other(e.to_string())))?;

@@ -9,8 +9,7 @@ use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::{Text, render_human};
-use crate::output::Files;
-use crate::pipeline::{self, Options, Outcome};
+use crate::pipeline::{Live, Options, Outcome, SharedFiles};
 use crate::vi::Lang;
 
 /// Everything a preview server shares between its threads.
@@ -20,6 +19,8 @@ pub struct State {
     /// `--lang`, else the site's own language.
     pub lang: Option<Lang>,
     current: RwLock<Arc<Snapshot>>,
+    /// The site kept between rebuilds; made by the first one.
+    live: Mutex<Option<Live>>,
     /// One sender per open event stream (browser tab).
     listeners: Mutex<Vec<Sender<u64>>>,
 }
@@ -30,7 +31,7 @@ pub struct Snapshot {
     /// Bumped whenever what a browser would show changes.
     pub generation: u64,
     /// The last build without errors; `None` until there is one.
-    pub files: Option<Arc<Files>>,
+    pub files: Option<Arc<SharedFiles>>,
     /// The newest build's errors, as text, when it had any.
     pub problems: Option<String>,
     pub lang: Lang,
@@ -38,7 +39,9 @@ pub struct Snapshot {
 
 /// A build the preview can show.
 pub struct Built {
-    pub files: Files,
+    pub files: Arc<SharedFiles>,
+    /// Output files added, changed or removed by this build.
+    pub changed: Vec<String>,
     pub lang: Lang,
     /// Warnings, rendered for the terminal (empty when there are none).
     pub warnings: String,
@@ -59,6 +62,7 @@ impl State {
             options,
             lang,
             current: RwLock::new(Arc::new(Snapshot::default())),
+            live: Mutex::new(None),
             listeners: Mutex::new(Vec::new()),
         }
     }
@@ -91,13 +95,18 @@ impl State {
     }
 }
 
-/// One full run of the pipeline, in memory. This is the one place an
-/// incremental rebuild would replace: everything else only sees its result.
-pub fn rebuild(state: &State) -> Result<Built, Failed> {
+/// Builds in memory after `changed` source files (absolute, or relative
+/// to the root) changed: only what they touch is made again (see
+/// [`Live`]). The first call builds everything.
+pub fn rebuild(state: &State, changed: &[PathBuf]) -> Result<Built, Failed> {
+    let mut live = state.live.lock().unwrap_or_else(PoisonError::into_inner);
     // A bug that panics in one build must not end the preview: the next
-    // save gets a new try.
-    let run = || pipeline::run(&state.root, &state.options);
-    let outcome = std::panic::catch_unwind(AssertUnwindSafe(run)).map_err(|_| {
+    // save starts again from the files on disk.
+    let run = || {
+        live.get_or_insert_with(|| Live::new(&state.root, &state.options))
+            .rebuild(changed)
+    };
+    let rebuilt = std::panic::catch_unwind(AssertUnwindSafe(run)).map_err(|_| {
         let lang = state.lang.unwrap_or_default();
         let text = Text::new(
             "loaxa gặp lỗi nội bộ khi dựng trang (xem thông báo trong cửa sổ lệnh). Xin báo lại lỗi này.",
@@ -107,14 +116,22 @@ pub fn rebuild(state: &State) -> Result<Built, Failed> {
             lang,
             report: text.get(lang).to_string(),
         }
-    })?;
-    let lang = state.messages_lang(&outcome);
+    });
+    let rebuilt = match rebuilt {
+        Ok(rebuilt) => rebuilt,
+        Err(failed) => {
+            *live = None;
+            return Err(failed);
+        }
+    };
+    let outcome = &rebuilt.outcome;
+    let lang = state.messages_lang(outcome);
     // Plain text: the same report goes to the terminal and into the page.
     let report = render_human(&outcome.diagnostics, lang, &outcome.sources, false);
-    let has_errors = outcome.has_errors();
-    match outcome.files {
-        Some(files) if !has_errors => Ok(Built {
+    match rebuilt.files {
+        Some(files) if !outcome.has_errors() => Ok(Built {
             files,
+            changed: rebuilt.changed,
             lang,
             warnings: report,
         }),
@@ -124,18 +141,22 @@ pub fn rebuild(state: &State) -> Result<Built, Failed> {
 
 /// Rebuilds, swaps the result in, says so in the terminal and tells every
 /// open tab to reload (only when what it would show has changed).
-pub fn refresh(state: &State) {
+pub fn refresh(state: &State, changed: &[PathBuf]) {
     let started = Instant::now();
-    let result = rebuild(state);
+    let result = rebuild(state, changed);
     report(&result, started.elapsed());
     let previous = state.snapshot();
+    let mut files_changed = false;
     let next = match result {
-        Ok(built) => Snapshot {
-            generation: previous.generation,
-            files: Some(Arc::new(built.files)),
-            problems: None,
-            lang: built.lang,
-        },
+        Ok(built) => {
+            files_changed = !built.changed.is_empty();
+            Snapshot {
+                generation: previous.generation,
+                files: Some(built.files),
+                problems: None,
+                lang: built.lang,
+            }
+        }
         Err(failed) => Snapshot {
             generation: previous.generation,
             files: previous.files.clone(),
@@ -144,7 +165,8 @@ pub fn refresh(state: &State) {
         },
     };
     let changed = next.problems != previous.problems
-        || next.files.as_deref() != previous.files.as_deref()
+        || files_changed
+        || next.files.is_some() != previous.files.is_some()
         || previous.generation == 0;
     if !changed {
         return;

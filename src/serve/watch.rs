@@ -26,10 +26,20 @@ pub fn start(state: Arc<State>) -> notify::Result<()> {
     let root = state.root.clone();
     let out = root.join("public");
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<Event>| {
-        if let Ok(event) = event
-            && is_relevant(&event, &root, &out)
-        {
-            let _ = tx.send(());
+        match event {
+            Ok(event) if is_relevant(&event, &root, &out) => {
+                let paths = event.paths.into_iter();
+                let _ = tx.send(paths.filter(|p| is_source(p, &root, &out)).collect());
+            }
+            // Events were lost (the kernel's queue overflowed): say that
+            // everything may have changed, so every file is read again.
+            Ok(event) if event.need_rescan() => {
+                let _ = tx.send(vec![root.join("data")]);
+            }
+            Ok(_) => {}
+            Err(_) => {
+                let _ = tx.send(vec![root.join("data")]);
+            }
         }
     })?;
     // The root itself, not recursively: so that a source folder created
@@ -38,9 +48,9 @@ pub fn start(state: Arc<State>) -> notify::Result<()> {
     let mut watched = Vec::new();
     watch_new_dirs(&mut watcher, &state.root, &mut watched);
     std::thread::spawn(move || {
-        while settle(&rx) {
+        while let Some(changed) = settle(&rx) {
             watch_new_dirs(&mut watcher, &state.root, &mut watched);
-            state::refresh(&state);
+            state::refresh(&state, &changed);
         }
     });
     Ok(())
@@ -58,20 +68,26 @@ fn watch_new_dirs(watcher: &mut RecommendedWatcher, root: &Path, watched: &mut V
     }
 }
 
-/// Waits for a change, then for the changes to stop. `false` once the
-/// watcher is gone.
-fn settle(rx: &Receiver<()>) -> bool {
-    if rx.recv().is_err() {
-        return false;
-    }
+/// Waits for a change, then for the changes to stop; returns every path
+/// that changed meanwhile, or `None` once the watcher is gone.
+fn settle(rx: &Receiver<Vec<PathBuf>>) -> Option<Vec<PathBuf>> {
+    let mut changed = rx.recv().ok()?;
     let first = Instant::now();
     loop {
         match rx.recv_timeout(SETTLE) {
-            Ok(()) if first.elapsed() < MAX_WAIT => continue,
-            Ok(()) | Err(RecvTimeoutError::Timeout) => return true,
-            Err(RecvTimeoutError::Disconnected) => return false,
+            Ok(paths) => {
+                changed.extend(paths);
+                if first.elapsed() >= MAX_WAIT {
+                    break;
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => break,
+            Err(RecvTimeoutError::Disconnected) => return None,
         }
     }
+    changed.sort();
+    changed.dedup();
+    Some(changed)
 }
 
 /// A change to a source file, not a read (the rebuild itself reads every
@@ -84,12 +100,14 @@ pub fn is_relevant(event: &Event, root: &Path, out: &Path) -> bool {
         EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => false,
         _ => true,
     };
-    kind_matters
-        && event.paths.iter().any(|path| {
-            !path.starts_with(out)
-                && SOURCE_DIRS.iter().any(|d| path.starts_with(root.join(d)))
-                && !is_scratch_file(path)
-        })
+    kind_matters && event.paths.iter().any(|path| is_source(path, root, out))
+}
+
+/// A path in a source folder, not in the output, not an editor's scratch file.
+fn is_source(path: &Path, root: &Path, out: &Path) -> bool {
+    !path.starts_with(out)
+        && SOURCE_DIRS.iter().any(|d| path.starts_with(root.join(d)))
+        && !is_scratch_file(path)
 }
 
 /// Files editors write beside the real one: vim's `.swp` and `4913`,

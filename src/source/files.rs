@@ -39,81 +39,123 @@ impl Sources {
     }
 }
 
+/// Which kind of source file a path (relative to the site root) is, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Site,
+    Campaign,
+    Notice,
+    Page,
+}
+
+/// Where `data/site.yaml` is, relative to the site root.
+pub const SITE_FILE: &str = "data/site.yaml";
+
+/// The folders of the other groups, and the extensions read there.
+const GROUP_DIRS: &[(Group, &str, &[&str])] = &[
+    (Group::Campaign, "data/campaigns", &["yaml", "yml"]),
+    (Group::Notice, "content/notices", &["md"]),
+    (Group::Page, "content/pages", &["md"]),
+];
+
+/// The group a path belongs to by its name alone: `data/site.yaml`, or a
+/// file with a known extension directly in a group's folder, not hidden.
+pub fn group_of(relative: &Path) -> Option<Group> {
+    if relative == Path::new(SITE_FILE) {
+        return Some(Group::Site);
+    }
+    let name = relative.file_name()?.to_str()?;
+    let extension = relative.extension()?.to_str()?;
+    if name.starts_with('.') {
+        return None;
+    }
+    let dir = relative.parent()?;
+    GROUP_DIRS
+        .iter()
+        .find(|(_, folder, extensions)| dir == Path::new(folder) && extensions.contains(&extension))
+        .map(|(group, ..)| *group)
+}
+
+/// Every source file of the site at `root`, relative to it, by name within
+/// each group (`data/site.yaml` first, when it exists).
+pub fn list(root: &Path) -> Vec<PathBuf> {
+    let site = Path::new(SITE_FILE);
+    let mut paths: Vec<PathBuf> = root
+        .join(site)
+        .is_file()
+        .then(|| site.to_path_buf())
+        .into_iter()
+        .collect();
+    for (_, dir, _) in GROUP_DIRS {
+        let full = root.join(dir);
+        if !full.is_dir() {
+            continue;
+        }
+        let walk = WalkDir::new(&full)
+            .min_depth(1)
+            .max_depth(1)
+            .sort_by_file_name();
+        paths.extend(
+            walk.into_iter()
+                .filter_map(Result::ok)
+                .filter(|entry| entry.file_type().is_file())
+                .map(|entry| Path::new(dir).join(entry.file_name()))
+                .filter(|path| group_of(path).is_some()),
+        );
+    }
+    paths
+}
+
+/// The error for a site folder without `data/site.yaml`.
+pub fn missing_site_file() -> Diagnostic {
+    whole_file_error(
+        Path::new(SITE_FILE),
+        "missing-site-file",
+        Text::new(
+            "Không tìm thấy tệp data/site.yaml: đây có phải thư mục của một trang không?",
+            "data/site.yaml was not found: is this a site folder?",
+        ),
+        Some(Text::new(
+            "chạy lệnh trong thư mục của trang, dùng --root THƯ_MỤC, hoặc tạo trang mới bằng `loaxa init`",
+            "run the command in the site folder, pass --root DIR, or create a site with `loaxa init`",
+        )),
+    )
+}
+
 /// Reads `data/site.yaml`, `data/campaigns/*.yaml`, `content/notices/*.md`
 /// and `content/pages/*.md` under `root`. Unreadable files become diagnostics.
 pub fn read_sources(root: &Path, diags: &mut Diagnostics) -> Sources {
-    let site_path = Path::new("data/site.yaml");
-    let site = if root.join(site_path).is_file() {
-        read_one(root, site_path, diags)
-    } else {
-        diags.push(whole_file_error(
-            site_path,
-            "missing-site-file",
-            Text::new(
-                "Không tìm thấy tệp data/site.yaml: đây có phải thư mục của một trang không?",
-                "data/site.yaml was not found: is this a site folder?",
-            ),
-            Some(Text::new(
-                "chạy lệnh trong thư mục của trang, dùng --root THƯ_MỤC, hoặc tạo trang mới bằng `loaxa init`",
-                "run the command in the site folder, pass --root DIR, or create a site with `loaxa init`",
-            )),
-        ));
-        None
-    };
-    Sources {
-        site,
-        campaigns: read_dir(root, "data/campaigns", &["yaml", "yml"], diags),
-        notices: read_dir(root, "content/notices", &["md"], diags),
-        pages: read_dir(root, "content/pages", &["md"], diags),
+    let paths = list(root);
+    if paths.first().map(PathBuf::as_path) != Some(Path::new(SITE_FILE)) {
+        diags.push(missing_site_file());
     }
-}
-
-fn read_dir(
-    root: &Path,
-    dir: &str,
-    extensions: &[&str],
-    diags: &mut Diagnostics,
-) -> Vec<SourceFile> {
-    let full = root.join(dir);
-    if !full.is_dir() {
-        return Vec::new();
-    }
-    let walk = WalkDir::new(&full)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name();
-    let wanted: Vec<PathBuf> = walk
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|entry| {
-            entry.file_type().is_file()
-                && !entry.file_name().to_string_lossy().starts_with('.')
-                && entry
-                    .path()
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| extensions.contains(&e))
-        })
-        .map(|entry| Path::new(dir).join(entry.file_name()))
-        .collect();
     // Read in parallel (10,000 notices are 10,000 open/read/close), each
     // file's problems kept apart and merged back in name order.
-    let read: Vec<(Option<SourceFile>, Diagnostics)> = wanted
+    let read: Vec<(Option<SourceFile>, Diagnostics)> = paths
         .par_iter()
         .map(|relative| {
             let mut own = Diagnostics::default();
             (read_one(root, relative, &mut own), own)
         })
         .collect();
-    read.into_iter()
-        .filter_map(|(file, own)| {
-            diags.extend(own);
-            file
-        })
-        .collect()
+    let mut sources = Sources::default();
+    for (file, own) in read {
+        diags.extend(own);
+        let Some(file) = file else { continue };
+        match group_of(&file.path) {
+            Some(Group::Site) => sources.site = Some(file),
+            Some(Group::Campaign) => sources.campaigns.push(file),
+            Some(Group::Notice) => sources.notices.push(file),
+            Some(Group::Page) => sources.pages.push(file),
+            None => {}
+        }
+    }
+    sources
 }
 
-fn read_one(root: &Path, relative: &Path, diags: &mut Diagnostics) -> Option<SourceFile> {
+/// Reads one source file (`relative` to `root`): `None`, with the reason in
+/// `diags`, when it is too large, unreadable or not UTF-8.
+pub fn read_one(root: &Path, relative: &Path, diags: &mut Diagnostics) -> Option<SourceFile> {
     let full = root.join(relative);
     let too_big = fs::metadata(&full).is_ok_and(|m| m.len() > MAX_FILE_BYTES);
     if too_big {

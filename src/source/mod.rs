@@ -3,4 +3,6 @@
 pub mod files;
 pub mod yaml;
 
-pub use files::{FrontMatter, SourceFile, Sources, read_sources, split_front_matter};
+pub use files::{
+    FrontMatter, Group, SourceFile, Sources, group_of, read_sources, split_front_matter,
+};

@@ -1,0 +1,148 @@
+//! The preview's rebuild after one save, on a 10,000-notice site with 20
+//! campaigns (from `loaxa-synth`) and a base URL (every page then names a
+//! share image): what `loaxa serve` does between a save and the reload.
+//!
+//! ```sh
+//! CARGO_TARGET_DIR=/tmp/target-bench cargo bench --bench rebuild
+//! ```
+//!
+//! Each iteration saves a real change (it alternates between two values)
+//! and rebuilds; the save itself is a few microseconds of it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+
+use loaxa::pipeline::{Live, Options, Today};
+
+const NOTICES: usize = 10_000;
+
+fn synth_site(notices: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let status = Command::new(env!("CARGO_BIN_EXE_loaxa-synth"))
+        .args([
+            "--notices",
+            &notices.to_string(),
+            "--campaigns",
+            "20",
+            "--out",
+        ])
+        .arg(dir.path())
+        .status()
+        .expect("run loaxa-synth");
+    assert!(status.success(), "loaxa-synth failed");
+    dir
+}
+
+fn options() -> Options {
+    Options {
+        today: Today::Fixed("2026-06-30".parse().expect("date")),
+        drafts: false,
+        base_url: Some("https://xa.example.gov.vn/chuyen-doi-so/".into()),
+    }
+}
+
+/// A file and two versions of it, the second with `from` replaced by `to`.
+struct Toggle {
+    path: PathBuf,
+    texts: [String; 2],
+}
+
+impl Toggle {
+    fn new(root: &Path, relative: &str, edit: impl Fn(&str) -> String) -> Toggle {
+        let text = fs::read_to_string(root.join(relative)).expect("read");
+        let edited = edit(&text);
+        assert_ne!(text, edited, "the edit changes nothing in {relative}");
+        Toggle {
+            path: PathBuf::from(relative),
+            texts: [text, edited],
+        }
+    }
+
+    /// Saves the other version; returns the path to rebuild for.
+    fn save(&self, root: &Path, turn: &mut usize) -> PathBuf {
+        *turn += 1;
+        fs::write(root.join(&self.path), &self.texts[*turn % 2]).expect("write");
+        self.path.clone()
+    }
+}
+
+/// The newest figure of the first campaign's first indicator, one more.
+fn newest_figure_plus_one(text: &str) -> String {
+    let figures_end = text.find("\n  - id: ").map_or(text.len(), |first| {
+        text[first + 1..]
+            .find("\n  - id: ")
+            .map_or(text.len(), |second| first + 1 + second)
+    });
+    let at = text[..figures_end].rfind("count: ").expect("a count") + "count: ".len();
+    let digits = text[at..]
+        .find(|c: char| !c.is_ascii_digit())
+        .expect("digits");
+    let count: u64 = text[at..at + digits].parse().expect("a number");
+    format!("{}{}{}", &text[..at], count + 1, &text[at + digits..])
+}
+
+fn rebuild(c: &mut Criterion) {
+    let dir = synth_site(NOTICES);
+    let root = dir.path();
+    let mut live = Live::new(root, &options());
+    let first = live.rebuild(&[]);
+    assert!(
+        !first.outcome.has_errors(),
+        "{:?}",
+        first.outcome.diagnostics
+    );
+
+    let mut group = c.benchmark_group("serve rebuild (10,000 notices, 20 campaigns)");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(15));
+
+    let figure = Toggle::new(
+        root,
+        "data/campaigns/chien-dich-01.yaml",
+        newest_figure_plus_one,
+    );
+    let mut turn = 0;
+    group.bench_function("one figure edited", |b| {
+        b.iter(|| {
+            let changed = figure.save(root, &mut turn);
+            let rebuilt = live.rebuild(&[changed]);
+            assert!(rebuilt.files.is_some() && !rebuilt.changed.is_empty());
+        })
+    });
+
+    let mut notice_files: Vec<PathBuf> = fs::read_dir(root.join("content/notices"))
+        .expect("notices")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    notice_files.sort();
+    let published = |path: &PathBuf| {
+        !fs::read_to_string(path)
+            .expect("read")
+            .contains("draft: true")
+    };
+    let notice_file = notice_files
+        .into_iter()
+        .find(published)
+        .and_then(|p| Some(p.file_name()?.to_string_lossy().into_owned()))
+        .expect("a published notice");
+    let notice = Toggle::new(root, &format!("content/notices/{notice_file}"), |t| {
+        format!("{t}\nMột dòng mới.\n")
+    });
+    group.bench_function("one notice edited", |b| {
+        b.iter(|| {
+            let changed = notice.save(root, &mut turn);
+            let rebuilt = live.rebuild(&[changed]);
+            assert!(rebuilt.files.is_some() && !rebuilt.changed.is_empty());
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, rebuild);
+criterion_main!(benches);

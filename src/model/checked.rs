@@ -1,0 +1,247 @@
+//! Every source file read and checked on its own, kept by path: its text,
+//! what it gave and what was wrong with it. A whole build fills it once; the
+//! preview keeps it between saves and reads and checks again only the files
+//! that changed, so a save in a 10,000-notice site parses one file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::{Campaign, Notice, Page, Site, SiteConfig};
+use super::{
+    campaign, campaign_id, cross_check, notice, read_yaml_file, reader, site, with_checker,
+};
+use crate::diagnostic::Diagnostics;
+use crate::source::files::{self, Group, SITE_FILE};
+use crate::source::{SourceFile, Sources, group_of};
+
+/// The checked source files of one site.
+#[derive(Debug, Default)]
+pub struct Checked {
+    files: BTreeMap<PathBuf, FileCheck>,
+    /// App ids `site.yaml` declares, even when it has errors: a campaign
+    /// naming one is then not reported as well.
+    declared_apps: Vec<String>,
+}
+
+/// One file: its text (none when unreadable), its own problems, and what it
+/// gave when it had no error.
+#[derive(Debug)]
+struct FileCheck {
+    group: Group,
+    text: Option<String>,
+    diags: Diagnostics,
+    value: Option<Value>,
+}
+
+#[derive(Debug)]
+enum Value {
+    Site(SiteConfig),
+    Campaign(Campaign),
+    Notice(Arc<Notice>),
+    Page(Page),
+}
+
+impl Checked {
+    /// Reads and checks every source file under `root`, in parallel.
+    pub fn load(root: &Path) -> Checked {
+        let mut checked = Checked::default();
+        checked.recheck(root, &files::list(root));
+        checked
+    }
+
+    /// Checks files already read (their reading problems are the caller's).
+    pub fn of_sources(sources: &Sources) -> Checked {
+        let checks: Vec<(PathBuf, FileCheck)> = sources
+            .all()
+            .collect::<Vec<_>>()
+            .par_iter()
+            .filter_map(|file| {
+                let group = group_of(&file.path)?;
+                let (diags, value) = check(file, group);
+                let text = Some(file.text.clone());
+                let check = FileCheck {
+                    group,
+                    text,
+                    diags,
+                    value,
+                };
+                Some((file.path.clone(), check))
+            })
+            .collect();
+        let mut checked = Checked::default();
+        checked.store(checks, sources.site.as_ref().map(|f| f.text.as_str()));
+        checked
+    }
+
+    /// Reads and checks again the files at these paths (relative to
+    /// `root`): changed, added or deleted. Paths that are not source files
+    /// are ignored.
+    pub fn recheck(&mut self, root: &Path, paths: &[PathBuf]) {
+        let checks: Vec<(PathBuf, Option<FileCheck>)> = paths
+            .par_iter()
+            .filter_map(|path| Some((path.clone(), read_and_check(root, path, group_of(path)?))))
+            .collect();
+        let site_text = self
+            .files
+            .get(Path::new(SITE_FILE))
+            .and_then(|f| f.text.clone());
+        let mut site_changed = None;
+        let mut present = Vec::new();
+        for (path, check) in checks {
+            self.files.remove(&path);
+            if path == Path::new(SITE_FILE) {
+                site_changed = Some(check.as_ref().and_then(|c| c.text.clone()));
+            }
+            if let Some(check) = check {
+                present.push((path, check));
+            }
+        }
+        let site_text = site_changed.unwrap_or(site_text);
+        self.store(present, site_text.as_deref());
+        self.files
+            .entry(PathBuf::from(SITE_FILE))
+            .or_insert_with(|| {
+                let mut diags = Diagnostics::default();
+                diags.push(files::missing_site_file());
+                FileCheck {
+                    group: Group::Site,
+                    text: None,
+                    diags,
+                    value: None,
+                }
+            });
+    }
+
+    fn store(&mut self, checks: Vec<(PathBuf, FileCheck)>, site_text: Option<&str>) {
+        self.files.extend(checks);
+        self.declared_apps = site_text.map(declared_apps).unwrap_or_default();
+    }
+
+    /// The site, when no file has an error; every problem goes to `diags`:
+    /// each file's own, and those between files (a notice naming a campaign
+    /// that does not exist).
+    pub fn site(&self, diags: &mut Diagnostics) -> Option<Site> {
+        let (mut config, mut campaigns, mut notices, mut pages) = (None, vec![], vec![], vec![]);
+        for check in self.files.values() {
+            if !check.diags.is_empty() {
+                diags.extend(check.diags.clone());
+            }
+            match &check.value {
+                Some(Value::Site(c)) => config = Some(c.clone()),
+                Some(Value::Campaign(c)) => campaigns.push(c.clone()),
+                Some(Value::Notice(n)) => notices.push(Arc::clone(n)),
+                Some(Value::Page(p)) => pages.push(p.clone()),
+                None => {}
+            }
+        }
+        let mut site = Site {
+            config: config?,
+            campaigns,
+            notices,
+            pages,
+        };
+        cross_check(
+            &site.config,
+            &site.campaigns,
+            &site.notices,
+            &self.declared_apps,
+            &self.declared_campaigns(),
+            diags,
+        );
+        site.notices
+            .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        site.pages.sort_by(|a, b| {
+            (a.order.unwrap_or(i64::MAX), &a.title).cmp(&(b.order.unwrap_or(i64::MAX), &b.title))
+        });
+        (!diags.has_errors()).then_some(site)
+    }
+
+    /// Every campaign id a file declares, including files that could not be
+    /// read or checked: a notice naming one is not reported on top of the
+    /// error in the campaign's own file.
+    fn declared_campaigns(&self) -> Vec<String> {
+        self.files
+            .iter()
+            .filter(|(_, check)| check.group == Group::Campaign)
+            .filter_map(|(path, _)| path.file_stem())
+            .map(|stem| stem.to_string_lossy().into_owned())
+            .filter(|stem| reader::is_slug(stem))
+            .collect()
+    }
+
+    /// The text of a source file, for the lines under its diagnostics.
+    pub fn text(&self, path: &Path) -> Option<&str> {
+        self.files.get(path)?.text.as_deref()
+    }
+
+    /// Every readable file's text, by path.
+    pub fn into_texts(self) -> BTreeMap<PathBuf, String> {
+        self.files
+            .into_iter()
+            .filter_map(|(path, check)| Some((path, check.text?)))
+            .collect()
+    }
+}
+
+/// Reads and checks one file; `None` when it is no longer there.
+fn read_and_check(root: &Path, path: &Path, group: Group) -> Option<FileCheck> {
+    if !root.join(path).is_file() {
+        return None;
+    }
+    let mut diags = Diagnostics::default();
+    let Some(file) = files::read_one(root, path, &mut diags) else {
+        return Some(FileCheck {
+            group,
+            text: None,
+            diags,
+            value: None,
+        });
+    };
+    let (own, value) = check(&file, group);
+    diags.extend(own);
+    Some(FileCheck {
+        group,
+        text: Some(file.text),
+        diags,
+        value,
+    })
+}
+
+/// Checks one file read, as the group its path puts it in: its problems,
+/// and what it gave when it had none.
+fn check(file: &SourceFile, group: Group) -> (Diagnostics, Option<Value>) {
+    let mut diags = Diagnostics::default();
+    let value = match group {
+        Group::Site => read_yaml_file(file, &mut diags, site::read_site).map(Value::Site),
+        Group::Campaign => campaign_id(file, &mut diags).and_then(|id| {
+            read_yaml_file(file, &mut diags, |ck, node| {
+                campaign::read_campaign(ck, id, node)
+            })
+            .map(Value::Campaign)
+        }),
+        Group::Notice => with_checker(file, &mut diags, |ck| notice::read_notice(ck, file))
+            .map(|n| Value::Notice(Arc::new(n))),
+        Group::Page => {
+            with_checker(file, &mut diags, |ck| notice::read_page(ck, file)).map(Value::Page)
+        }
+    };
+    (diags, value)
+}
+
+/// The app ids under `apps:` in site.yaml's text, however wrong the rest is.
+fn declared_apps(text: &str) -> Vec<String> {
+    use crate::source::yaml;
+    yaml::parse(text, 0)
+        .ok()
+        .and_then(|root| match root.value {
+            yaml::Value::Map(entries) => entries
+                .iter()
+                .find(|(key, _)| key.name == "apps")
+                .map(|(_, node)| reader::declared_ids(node)),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
