@@ -182,6 +182,20 @@ fn preview_rebuilds_on_save_shows_errors_and_recovers() {
     save(root, CAMPAIGN, &edited);
     let page = preview.wait_for(CAMPAIGN_PAGE, "the new count", |r| r.body.contains("1.400"));
     assert_lacks!(page.body, "loaxa-overlay");
+    // Only what the figure touches was made again.
+    preview.wait_log("giữ nguyên");
+
+    // A new notice: its page and the list.
+    save(
+        root,
+        "content/notices/2026-06-09-moi.md",
+        "---\ntitle: Thông báo lịch trực mới\ndate: 2026-06-09\n---\nNội dung.\n",
+    );
+    preview.wait_for("/van-ban/", "the new notice", |r| {
+        r.body.contains("Thông báo lịch trực mới")
+    });
+    let notice = preview.get("/van-ban/2026-06-09-moi/");
+    assert_eq!(notice.status, 200);
 
     // A typo: the last good page stays, with the errors above it.
     let typo = edited.replace("population: 29226", "popluation: 1");

@@ -6,8 +6,8 @@
 //!
 //! - a campaign file: that campaign's pages and files (no other page shows
 //!   its figures);
-//! - a notice or free page: its page, the lists, every campaign page (they
-//!   list their notices);
+//! - a notice or free page: its page, the lists, every campaign's pages
+//!   (they list their notices; not their images and data files);
 //! - `data/site.yaml`, a theme file, anything unknown, a change of the menu
 //!   (a campaign or page added, removed or retitled), or a new day: all.
 //!
@@ -264,6 +264,7 @@ impl Plan {
             || match part {
                 Part::Lists => self.lists,
                 Part::Campaign(id) => !self.sources.is_empty() || self.campaigns.contains(id),
+                Part::CampaignData(id) => self.campaigns.contains(id),
                 Part::Source(file) => self.sources.contains(file),
             }
     }

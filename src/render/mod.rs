@@ -111,8 +111,10 @@ pub fn render_site_to(
 pub enum Part<'a> {
     /// The notice list, the search page and the search index.
     Lists,
-    /// A campaign's page, poster, widget, share image, CSV and JSON.
+    /// A campaign's page, poster and widget (the page lists its notices).
     Campaign(&'a str),
+    /// A campaign's share image, CSV and JSON: made from its file alone.
+    CampaignData(&'a str),
     /// The page made from one source file (relative to the site root): a
     /// notice or a free page.
     Source(&'a Path),
@@ -162,7 +164,7 @@ pub fn render_some_to(
         || {
             site.campaigns
                 .par_iter()
-                .filter(|c| wanted(Part::Campaign(&c.id)))
+                .filter(|c| wanted(Part::CampaignData(&c.id)))
                 .for_each(|c| {
                     for (path, bytes) in campaign_files(&ctx, c) {
                         sink(path, bytes);

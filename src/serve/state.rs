@@ -42,6 +42,8 @@ pub struct Built {
     pub files: Arc<SharedFiles>,
     /// Output files added, changed or removed by this build.
     pub changed: Vec<String>,
+    /// How many pages this build made (the others kept their bytes).
+    pub pages_made: usize,
     pub lang: Lang,
     /// Warnings, rendered for the terminal (empty when there are none).
     pub warnings: String,
@@ -131,6 +133,7 @@ pub fn rebuild(state: &State, changed: &[PathBuf]) -> Result<Built, Failed> {
     match rebuilt.files {
         Some(files) if !outcome.has_errors() => Ok(Built {
             files,
+            pages_made: rebuilt.made.iter().filter(|p| p.ends_with(".html")).count(),
             changed: rebuilt.changed,
             lang,
             warnings: report,
@@ -186,11 +189,25 @@ fn report(result: &Result<Built, Failed>, took: Duration) {
         Ok(built) => {
             eprint!("{}", built.warnings);
             let pages = built.files.keys().filter(|k| k.ends_with(".html")).count();
+            let made = built.pages_made;
             let ms = took.as_millis();
-            let text = Text::new(
-                format!("[{time}] Đã dựng {pages} trang ({ms} ms)"),
-                format!("[{time}] Built {pages} pages ({ms} ms)"),
-            );
+            let text = if made == pages {
+                Text::new(
+                    format!("[{time}] Đã dựng {pages} trang ({ms} ms)"),
+                    format!("[{time}] Built {pages} pages ({ms} ms)"),
+                )
+            } else {
+                Text::new(
+                    format!(
+                        "[{time}] Đã dựng {made} trang, giữ nguyên {} trang ({ms} ms)",
+                        pages - made
+                    ),
+                    format!(
+                        "[{time}] Built {made} pages, kept {} as they were ({ms} ms)",
+                        pages - made
+                    ),
+                )
+            };
             eprintln!("{}", text.get(built.lang));
         }
         Err(failed) => {
