@@ -28,9 +28,24 @@ pub fn render(markdown: &str) -> Rendered {
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Rendered {
-        html: sanitizer().clean(&html).to_string(),
+        html: sanitizer().clean(&alignment_as_class(html)).to_string(),
         links,
     }
+}
+
+/// pulldown-cmark aligns table columns with `style="text-align: …"`, which
+/// the pages' Content-Security-Policy (`style-src 'self'`) blocks: a class
+/// the stylesheet aligns instead.
+fn alignment_as_class(html: String) -> String {
+    if !html.contains("style=\"text-align: ") {
+        return html;
+    }
+    ["left", "center", "right"].iter().fold(html, |html, side| {
+        html.replace(
+            &format!(" style=\"text-align: {side}\""),
+            &format!(" class=\"align-{side}\""),
+        )
+    })
 }
 
 /// Inline Markdown (a campaign summary): no paragraphs, no headings.
@@ -131,22 +146,18 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .add_tag_attributes("sup", ["class", "id"])
             .add_tag_attributes("div", ["class", "id"])
             .add_tag_attributes("li", ["id"])
-            .add_tag_attributes("th", ["style"])
-            .add_tag_attributes("td", ["style"])
             .add_generic_attributes(["lang"])
             .id_prefix(None)
             .rm_tags(["img"])
             .clean_content_tags(HashSet::from(["script", "style"]));
         b.add_tag_attribute_values("div", "class", ["footnote-definition"]);
-        b.attribute_filter(|_, attr, value| match attr {
-            // Only the alignment pulldown-cmark writes may pass as a style.
-            "style" => matches!(
-                value,
-                "text-align: left" | "text-align: center" | "text-align: right"
-            )
-            .then(|| value.into()),
-            _ => Some(value.into()),
-        });
+        for cell in ["th", "td"] {
+            b.add_tag_attribute_values(
+                cell,
+                "class",
+                ["align-left", "align-center", "align-right"],
+            );
+        }
         b
     })
 }
@@ -168,7 +179,7 @@ mod tests {
         let html =
             render("| a | b |\n|--:|---|\n| 1 | 2 |\n\nChú thích[^1]\n\n[^1]: Nguồn.\n").html;
         assert!(
-            html.contains("<table>") && html.contains("<td style=\"text-align: right\">1</td>"),
+            html.contains("<table>") && html.contains("<td class=\"align-right\">1</td>"),
             "{html}"
         );
         assert!(html.contains("footnote-definition"), "{html}");

@@ -37,6 +37,9 @@ fn checkers() -> Option<PathBuf> {
 }
 
 fn built_sites() -> Vec<Built> {
+    // And a synthetic site long enough for the notice list to have pages.
+    let long = build_dir(synth_site(30, 1), &options());
+    assert!(!long.outcome.has_errors(), "{:?}", long.outcome.diagnostics);
     SITES
         .iter()
         .map(|name| {
@@ -55,6 +58,7 @@ fn built_sites() -> Vec<Built> {
             );
             site
         })
+        .chain([long])
         .collect()
 }
 

@@ -5,25 +5,13 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 
 use chrono::NaiveDate;
 use common::*;
 use loaxa::diagnostic::Diagnostics;
 use loaxa::model;
 use loaxa::pipeline;
-
-fn synth_site(notices: usize, campaigns: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let status = Command::new(env!("CARGO_BIN_EXE_loaxa-synth"))
-        .args(["--notices", &notices.to_string()])
-        .args(["--campaigns", &campaigns.to_string(), "--out"])
-        .arg(dir.path())
-        .status()
-        .expect("run loaxa-synth");
-    assert!(status.success());
-    dir
-}
+use std::fs;
 
 /// Every notice and figure date, with the link the feed gives it.
 fn dated_links(root: &Path) -> Vec<(NaiveDate, String)> {
@@ -81,4 +69,64 @@ fn the_feed_holds_the_hundred_newest_notices_and_figures() {
     for (date, link) in &newer {
         assert!(linked.contains(link.as_str()), "{link} of {date} missing");
     }
+}
+
+#[test]
+fn the_notice_list_is_paged_and_every_notice_is_on_one_page() {
+    let site = build_dir(synth_site(60, 1), &options());
+    assert!(!site.outcome.has_errors(), "{:?}", site.outcome.diagnostics);
+    let out = site.out();
+    let page = |path: &str| fs::read_to_string(out.join(path)).expect(path);
+    let listed = |html: &str| -> Vec<String> {
+        html.split("<li class=\"notices__item\"><a href=\"")
+            .skip(1)
+            .map(|rest| rest[..rest.find('"').expect("href end")].to_string())
+            .collect()
+    };
+    let (first, second, third) = (
+        page("van-ban/index.html"),
+        page("van-ban/trang-2/index.html"),
+        page("van-ban/trang-3/index.html"),
+    );
+    assert!(!out.join("van-ban/trang-4").exists());
+    assert_eq!(listed(&first).len(), 25);
+    assert_eq!(listed(&second).len(), 25);
+    // Every published notice once, newest first, across the pages.
+    let mut diags = Diagnostics::default();
+    let (_, model) = model::load(site.dir.path(), &mut diags);
+    let expected: Vec<String> = model
+        .expect("site")
+        .notices
+        .iter()
+        .filter(|n| !n.draft)
+        .map(|n| format!("van-ban/{}/", n.slug))
+        .collect();
+    let all: Vec<String> = [&first, &second, &third]
+        .iter()
+        .flat_map(|html| listed(html))
+        .map(|href| href.trim_start_matches("../").to_string())
+        .collect();
+    assert_eq!(all, expected);
+    // The pager: where you are, the way back and on, each link a real page.
+    assert_contains!(
+        first,
+        "Trang 1/3",
+        "rel=\"next\"",
+        "aria-current=\"page\">1<"
+    );
+    assert_lacks!(first, "rel=\"prev\"");
+    assert_contains!(
+        second,
+        "<title>Văn bản – Trang 2/3",
+        "rel=\"prev\"",
+        "rel=\"next\""
+    );
+    assert_contains!(third, "aria-current=\"page\">3<");
+    assert_lacks!(third, "rel=\"next\"");
+    assert_contains!(
+        second,
+        "href=\"../../van-ban/\"",
+        "href=\"../../van-ban/trang-3/\""
+    );
+    assert_contains!(page("sitemap.xml"), "van-ban/trang-3/");
 }

@@ -52,7 +52,8 @@ struct Job<'s> {
 #[derive(Clone, Copy)]
 enum PageKind<'s> {
     Home,
-    Notices,
+    /// A page of the notice list, from 1.
+    Notices(usize),
     Contacts,
     Apps,
     Campaign(&'s Campaign),
@@ -322,7 +323,7 @@ impl<'s> PageKind<'s> {
     /// The part the page belongs to; `None` for pages made on every build.
     fn part(&self) -> Option<Part<'s>> {
         match self {
-            PageKind::Notices | PageKind::Search => Some(Part::Lists),
+            PageKind::Notices(_) | PageKind::Search => Some(Part::Lists),
             PageKind::Campaign(c) | PageKind::Poster(c) | PageKind::Embed(c) => {
                 Some(Part::Campaign(&c.id))
             }
@@ -380,11 +381,10 @@ fn output_file(path: &str) -> String {
 fn jobs<'s>(ctx: &Ctx<'s>) -> Vec<Job<'s>> {
     let site = ctx.site;
     let job = |path: String, kind| Job { path, kind };
-    let mut jobs = vec![
-        job(String::new(), PageKind::Home),
-        job(routes::NOTICES.into(), PageKind::Notices),
-        job(routes::CONTACTS.into(), PageKind::Contacts),
-    ];
+    let mut jobs = vec![job(String::new(), PageKind::Home)];
+    let list_pages = routes::notice_list_pages(ctx.visible_notices().count());
+    jobs.extend((1..=list_pages).map(|k| job(routes::notice_list(k), PageKind::Notices(k))));
+    jobs.push(job(routes::CONTACTS.into(), PageKind::Contacts));
     if !site.config.apps.is_empty() {
         jobs.push(job(routes::APPS.into(), PageKind::Apps));
     }
@@ -423,12 +423,14 @@ fn fill_context(
             format!("{} – {}, {}", c.title, c.commune, c.province),
             value(&pages::home(ctx)),
         ),
-        PageKind::Notices => (
-            "notices.html",
-            w.notices.into(),
-            w.notices_intro.into(),
-            value(&pages::notice_list(ctx)),
-        ),
+        PageKind::Notices(number) => {
+            let view = pages::notice_list(ctx, number);
+            let title = match &view.pager {
+                Some(pager) if number > 1 => format!("{} – {}", w.notices, pager.position),
+                _ => w.notices.into(),
+            };
+            ("notices.html", title, w.notices_intro.into(), value(&view))
+        }
         PageKind::Contacts => (
             "contacts.html",
             w.contacts.into(),
@@ -525,6 +527,12 @@ fn frame_of(ctx: &Ctx, job: &Job, title: &str, description: &str) -> views::Layo
                 .find_map(|(id, _)| ctx.site.campaigns.iter().find(|c| &c.id == id))
             {
                 layout.share.image = frame::share_image_elsewhere(ctx, campaign);
+            }
+        }
+        PageKind::Notices(_) => {
+            // Every page of the list is under "Văn bản" in the menu.
+            for item in &mut layout.nav {
+                item.current = item.href == routes::NOTICES;
             }
         }
         PageKind::English => {

@@ -77,6 +77,11 @@ pub fn poster(ctx: &Ctx, c: &Campaign) -> PosterPage {
     let lead = lead(ctx, c);
     PosterPage {
         title: c.title.clone(),
+        title_length: match c.title.chars().count() {
+            0..=60 => "",
+            61..=100 => "long",
+            _ => "very-long",
+        },
         href: routes::campaign(&c.id),
         headline: lead.figure,
         approximate: lead.approximate,

@@ -11,7 +11,7 @@ use crate::render::indicator::{self as ind, indicator_view, status_view};
 use crate::render::phrases as ph;
 use crate::render::views::*;
 use crate::render::{data_export, qr, routes};
-use crate::vi::{Lang, format_date, format_letter_date, weekday_name};
+use crate::vi::{Lang, format_date, format_int, format_letter_date, weekday_name};
 
 /// What every page view is built from.
 pub struct Ctx<'a> {
@@ -239,9 +239,54 @@ fn phase_view(ctx: &Ctx, c: &Campaign, p: &crate::model::Phase) -> PhaseView {
     }
 }
 
-pub fn notice_list(ctx: &Ctx) -> NoticeListPage {
+/// Page `number` (from 1) of the notice list.
+pub fn notice_list(ctx: &Ctx, number: usize) -> NoticeListPage {
+    let per_page = routes::NOTICES_PER_PAGE;
+    let total = routes::notice_list_pages(ctx.visible_notices().count());
     NoticeListPage {
-        notices: ctx.visible_notices().map(|n| notice_item(ctx, n)).collect(),
+        notices: ctx
+            .visible_notices()
+            .skip((number - 1) * per_page)
+            .take(per_page)
+            .map(|n| notice_item(ctx, n))
+            .collect(),
+        pager: (total > 1).then(|| pager(ctx, number, total)),
+    }
+}
+
+/// Links to the first and last pages, and two either side of this one.
+fn pager(ctx: &Ctx, number: usize, total: usize) -> Pager {
+    let shown: Vec<usize> = (1..=total)
+        .filter(|k| *k == 1 || *k == total || k.abs_diff(number) <= 2)
+        .collect();
+    let mut pages = Vec::new();
+    for (i, k) in shown.iter().enumerate() {
+        if i > 0 && shown[i - 1] + 1 < *k {
+            pages.push(PagerLink {
+                label: "…".into(),
+                href: None,
+                current: false,
+            });
+        }
+        pages.push(PagerLink {
+            label: format_int(ctx.lang, *k as i64),
+            href: Some(routes::notice_list(*k)),
+            current: *k == number,
+        });
+    }
+    let page_word = match ctx.lang {
+        Lang::Vi => "Trang",
+        Lang::En => "Page",
+    };
+    Pager {
+        position: format!(
+            "{page_word} {}/{}",
+            format_int(ctx.lang, number as i64),
+            format_int(ctx.lang, total as i64)
+        ),
+        previous: (number > 1).then(|| routes::notice_list(number - 1)),
+        next: (number < total).then(|| routes::notice_list(number + 1)),
+        pages,
     }
 }
 

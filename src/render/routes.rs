@@ -39,6 +39,24 @@ pub fn share_image(id: &str) -> String {
     format!("{}chia-se.png", campaign(id))
 }
 
+/// How many notices a page of the notice list shows: a phone on slow data
+/// gets a short page, not every letter the commune ever signed.
+pub const NOTICES_PER_PAGE: usize = 25;
+
+/// Page `number` (from 1) of the notice list: `van-ban/`, `van-ban/trang-2/`…
+pub fn notice_list(number: usize) -> String {
+    if number <= 1 {
+        NOTICES.to_string()
+    } else {
+        format!("{NOTICES}trang-{number}/")
+    }
+}
+
+/// How many pages the notice list has for `notices` notices (one, even empty).
+pub fn notice_list_pages(notices: usize) -> usize {
+    notices.div_ceil(NOTICES_PER_PAGE).max(1)
+}
+
 pub fn notice(slug: &str) -> String {
     format!("{NOTICES}{slug}/")
 }
@@ -86,7 +104,17 @@ pub fn check_collisions(site: &Site, include_drafts: bool, diags: &mut Diagnosti
     // Hashed, then sorted only where there is a clash: a 10,000-notice site
     // is checked on every rebuild of the preview.
     let mut claims: HashMap<String, Vec<Claim>> = HashMap::with_capacity(site.notices.len() + 64);
-    let built_in = BUILT_IN.iter().map(|p| (p.to_string(), Claim::BuiltIn));
+    let visible = site
+        .notices
+        .iter()
+        .filter(|n| include_drafts || !n.draft)
+        .count();
+    let list_pages = (2..=notice_list_pages(visible)).map(notice_list);
+    let built_in = BUILT_IN
+        .iter()
+        .map(|p| p.to_string())
+        .chain(list_pages)
+        .map(|p| (p, Claim::BuiltIn));
     let campaigns = site
         .campaigns
         .iter()

@@ -289,6 +289,29 @@ pub struct PhaseView {
 #[derive(Debug, Clone, Serialize)]
 pub struct NoticeListPage {
     pub notices: Vec<NoticeItem>,
+    /// Links to the other pages of the list, when there is more than one.
+    pub pager: Option<Pager>,
+}
+
+/// The links between the pages of a long list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pager {
+    /// "Trang 2/14".
+    pub position: String,
+    /// Root-relative.
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    /// The first, the last and those around the current one, with gaps.
+    pub pages: Vec<PagerLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PagerLink {
+    /// The page number as shown, or `…` for a gap.
+    pub label: String,
+    /// Root-relative; `None` for a gap.
+    pub href: Option<String>,
+    pub current: bool,
 }
 
 /// An official letter, laid out as it was signed (Nghị định 30/2020 layout).
@@ -354,6 +377,9 @@ pub struct ContactView {
 #[derive(Debug, Clone, Serialize)]
 pub struct PosterPage {
     pub title: String,
+    /// `long` or `very-long` for a title that would push the sheet onto a
+    /// second page at full size (the poster then shrinks); empty otherwise.
+    pub title_length: &'static str,
     /// Back to the campaign page (root-relative).
     pub href: String,
     /// "4,44 %", the first indicator's latest figure.

@@ -66,6 +66,10 @@ pub struct Words {
     pub all_notices: &'static str,
     /// When there is no notice yet.
     pub no_notices: &'static str,
+    /// The `aria-label` of the links between pages of the notice list.
+    pub pager: &'static str,
+    pub pager_previous: &'static str,
+    pub pager_next: &'static str,
     /// Heading of the hotline box on the home and apps pages.
     pub need_help: &'static str,
     /// Sentence before the hotline number in that box.
@@ -290,6 +294,9 @@ pub const VI: Words = Words {
     latest_notices: "Văn bản mới",
     all_notices: "Xem tất cả văn bản",
     no_notices: "Hiện chưa có văn bản nào.",
+    pager: "Các trang của danh sách văn bản",
+    pager_previous: "Trang trước",
+    pager_next: "Trang sau",
     need_help: "Cần hỗ trợ?",
     need_help_text: "Có câu hỏi, cần hướng dẫn hoặc muốn phản ánh, xin gọi:",
 
@@ -423,6 +430,9 @@ pub const EN: Words = Words {
     latest_notices: "Latest notices",
     all_notices: "See all notices",
     no_notices: "There is no notice yet.",
+    pager: "Pages of the notice list",
+    pager_previous: "Previous page",
+    pager_next: "Next page",
     need_help: "Need help?",
     need_help_text: "For questions, help or to report a problem, call:",
 

@@ -135,3 +135,17 @@ macro_rules! assert_lacks {
         $( assert!(!hay.contains($needle), "did not expect {:?} in:\n{}", $needle, hay); )+
     }};
 }
+
+/// A synthetic site from `loaxa-synth`: `notices` notices of ~400 words and
+/// `campaigns` campaigns with daily figures (sample data).
+pub fn synth_site(notices: usize, campaigns: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_loaxa-synth"))
+        .args(["--notices", &notices.to_string()])
+        .args(["--campaigns", &campaigns.to_string(), "--out"])
+        .arg(dir.path())
+        .status()
+        .expect("run loaxa-synth");
+    assert!(status.success(), "loaxa-synth failed");
+    dir
+}
