@@ -134,9 +134,24 @@ fn rebuild(c: &mut Criterion) {
     let notice = Toggle::new(root, &format!("content/notices/{notice_file}"), |t| {
         format!("{t}\nMột dòng mới.\n")
     });
-    group.bench_function("one notice edited", |b| {
+    let mut turn = 0;
+    group.bench_function("one notice's text edited", |b| {
         b.iter(|| {
             let changed = notice.save(root, &mut turn);
+            let rebuilt = live.rebuild(&[changed]);
+            assert!(rebuilt.files.is_some() && !rebuilt.changed.is_empty());
+        })
+    });
+
+    // A new title shows in every list: the notice list's pages, search,
+    // the campaign pages.
+    let retitle = Toggle::new(root, &notice.path.to_string_lossy(), |t| {
+        t.replacen("title: ", "title: Sửa: ", 1)
+    });
+    let mut turn = 0;
+    group.bench_function("one notice retitled", |b| {
+        b.iter(|| {
+            let changed = retitle.save(root, &mut turn);
             let rebuilt = live.rebuild(&[changed]);
             assert!(rebuilt.files.is_some() && !rebuilt.changed.is_empty());
         })

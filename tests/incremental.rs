@@ -172,8 +172,21 @@ fn pages_a_change_does_not_touch_are_not_made_again() {
     let made = |path: &str| again.made.iter().any(|p| p == path);
     assert!(made(untouched) && made("tim-kiem/chi-muc.json"));
     assert!(!made("van-ban/2026-06-02-959-ubnd-vhxh/index.html"));
+    // The body alone changed: no list shows it.
+    assert!(!made("van-ban/index.html") && !made(campaign_page));
     let files = again.files.expect("rebuilt");
     assert_contains!(String::from_utf8_lossy(&files[untouched]), "Thứ Sáu");
+
+    // Its title shows in the lists: they are made again.
+    edit(
+        root,
+        notice,
+        "title: Thông báo lịch tiếp công dân",
+        "title: Lịch tiếp công dân",
+    );
+    let retitled = step(&mut live, root, &options, &[notice]);
+    let made = |path: &str| retitled.made.iter().any(|p| p == path);
+    assert!(made("van-ban/index.html") && made("tim-kiem/index.html") && made(campaign_page));
 }
 
 #[test]

@@ -6,8 +6,10 @@
 //!
 //! - a campaign file: that campaign's pages and files (no other page shows
 //!   its figures);
-//! - a notice or free page: its page, the lists, every campaign's pages
-//!   (they list their notices; not their images and data files);
+//! - a notice or free page: its page and the search index; and if its
+//!   title, date, kind, number or campaigns changed (or it was added or
+//!   removed), the lists and every campaign's pages (they list their
+//!   notices; not their images and data files);
 //! - `data/site.yaml`, a theme file, anything unknown, a change of the menu
 //!   (a campaign or page added, removed or retitled), or a new day: all.
 //!
@@ -217,8 +219,10 @@ struct Plan {
     sources: BTreeSet<PathBuf>,
     /// Ids of the campaigns whose file changed.
     campaigns: BTreeSet<String>,
-    /// The notice list and search must be made again.
+    /// A notice as lists show it changed (or was added, or removed).
     lists: bool,
+    /// The search index must be made again.
+    index: bool,
 }
 
 impl Plan {
@@ -228,12 +232,14 @@ impl Plan {
             sources: BTreeSet::new(),
             campaigns: BTreeSet::new(),
             lists: true,
+            index: true,
         }
     }
 
     fn new(old: &Site, new: &Site, render: &RenderOptions, pending: &BTreeSet<PathBuf>) -> Plan {
         let mut plan = Plan {
             lists: false,
+            index: false,
             ..Plan::everything()
         };
         plan.all =
@@ -255,7 +261,11 @@ impl Plan {
         if plan.all {
             return Plan::everything();
         }
-        plan.lists = !plan.sources.is_empty() || campaign_docs(old) != campaign_docs(new);
+        plan.lists = plan
+            .sources
+            .iter()
+            .any(|file| listed(old, file) != listed(new, file));
+        plan.index = !plan.sources.is_empty() || campaign_docs(old) != campaign_docs(new);
         plan
     }
 
@@ -263,14 +273,42 @@ impl Plan {
         self.all
             || match part {
                 Part::Lists => self.lists,
-                Part::Campaign(id) => !self.sources.is_empty() || self.campaigns.contains(id),
+                Part::SearchIndex => self.index,
+                Part::Campaign(id) => self.lists || self.campaigns.contains(id),
                 Part::CampaignData(id) => self.campaigns.contains(id),
                 Part::Source(file) => self.sources.contains(file),
             }
     }
 }
 
-/// What the search index and page show of each campaign.
+/// What lists show of a notice: the notice list, the search page, the
+/// campaign pages and the sitemap.
+#[derive(PartialEq)]
+struct Listed<'s> {
+    slug: &'s str,
+    title: &'s str,
+    kind: Option<&'s str>,
+    number: Option<&'s str>,
+    date: chrono::NaiveDate,
+    draft: bool,
+    campaigns: Vec<&'s str>,
+}
+
+/// How lists show the notice in `file`, if it is a notice of the site.
+fn listed<'s>(site: &'s Site, file: &Path) -> Option<Listed<'s>> {
+    let n = site.notices.iter().find(|n| n.file == file)?;
+    Some(Listed {
+        slug: &n.slug,
+        title: &n.title,
+        kind: n.kind.as_deref(),
+        number: n.number.as_deref(),
+        date: n.date,
+        draft: n.draft,
+        campaigns: n.campaigns.iter().map(|(id, _)| id.as_str()).collect(),
+    })
+}
+
+/// What the search index shows of each campaign.
 fn campaign_docs(site: &Site) -> Vec<(&str, &str, Option<&str>)> {
     site.campaigns
         .iter()

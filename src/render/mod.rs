@@ -110,8 +110,11 @@ pub fn render_site_to(
 /// source files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part<'a> {
-    /// The notice list, the search page and the search index.
+    /// The pages of the notice list, the search page and the sitemap: a
+    /// line per notice.
     Lists,
+    /// The search index: the text of every notice and page.
+    SearchIndex,
     /// A campaign's page, poster and widget (the page lists its notices).
     Campaign(&'a str),
     /// A campaign's share image, CSV and JSON: made from its file alone.
@@ -178,6 +181,8 @@ pub fn render_some_to(
     }
     if wanted(Part::Lists) {
         sink(SITEMAP.into(), sitemap_of(&ctx, &jobs));
+    }
+    if wanted(Part::SearchIndex) {
         // After the pages: each notice's indexed text came from its page's body.
         let texts = texts.lock().unwrap_or_else(PoisonError::into_inner);
         let known = |n: &Notice| texts.get(&n.file).cloned();
