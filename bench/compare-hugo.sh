@@ -10,9 +10,11 @@
 # from elsewhere on the machine hits both; we report the median of each and
 # the median of the per-round ratios. Wall time and peak RSS come from GNU
 # time. Two scenarios:
-#   cold: the output folder is deleted before the run (deletion not timed);
-#   warm: the output of the previous run is there (a rebuild: loaxa swaps a
-#         new tree in and deletes the old one, Hugo overwrites in place).
+#   cold: the output folder (and loaxa's spare tree beside it) is deleted
+#         before the run (deletion not timed): nothing from before;
+#   warm: the output of the previous run is there (a rebuild: loaxa fills its
+#         spare tree, the one published before last, and swaps it in; Hugo
+#         overwrites in place).
 # On tmpfs (/dev/shm) and on the disk that holds /work (ext4 here).
 # Then a province: 69 commune sites built by one `loaxa build --sites`.
 set -euo pipefail
@@ -65,7 +67,9 @@ compare() {
     local fs="$1" n="$2" scenario="$3" dir="$4"
     local lt=() ht=() lm=() hm=() ratios=()
     for _ in $(seq "$runs"); do
-        if [ "$scenario" = cold ]; then rm -rf "$dir/out-loaxa" "$dir/hugo/public"; sync; fi
+        if [ "$scenario" = cold ]; then
+            rm -rf "$dir/out-loaxa" "$dir/.out-loaxa.loaxa-spare" "$dir/hugo/public"; sync
+        fi
         read -r t m < <(measure "$loaxa" build --root "$dir/site" --out "$dir/out-loaxa" --today "$today")
         lt+=("$t"); lm+=("$m")
         if [ "$scenario" = cold ]; then sync; fi

@@ -88,12 +88,23 @@ pub fn publish(
     out: &Path,
     options: &Options,
 ) -> std::io::Result<(Outcome, Option<Written>)> {
+    publish_with_spare(root, out, output::spare_path(out)?, options)
+}
+
+/// [`publish`], keeping the previous tree for the next build at `spare`
+/// rather than beside `out` (see [`output::Staging::begin_with_spare`]).
+pub fn publish_with_spare(
+    root: &Path,
+    out: &Path,
+    spare: PathBuf,
+    options: &Options,
+) -> std::io::Result<(Outcome, Option<Written>)> {
     let mut clock = Stopwatch::from_env();
     let mut loaded = load(root, options);
     clock.lap("load + check");
     let mut written = None;
     if let (Some(site), Some(render)) = (&loaded.site, &loaded.render) {
-        let staging = output::Staging::begin(out)?;
+        let staging = output::Staging::begin_with_spare(out, spare)?;
         let sink = |path: String, bytes: Vec<u8>| staging.put(&path, &bytes);
         let rendered = render::render_site_to(root, site, render, &mut loaded.diags, &sink);
         clock.lap("render + write");

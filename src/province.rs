@@ -73,6 +73,23 @@ pub fn output_of(site: &SiteFolder, out_root: Option<&Path>) -> PathBuf {
     }
 }
 
+/// Where a site's previous output waits to be recycled by its next build:
+/// beside its `public/`, or with `--out OUT` beside `OUT`, in
+/// `.OUT.loaxa-spares/<name>`, never inside the folder that is published.
+pub fn spare_of(site: &SiteFolder, out_root: Option<&Path>) -> io::Result<PathBuf> {
+    match out_root {
+        Some(out) => {
+            let out = std::path::absolute(out)?;
+            let name = out.file_name().map(|n| n.to_string_lossy().into_owned());
+            let parent = out.parent().unwrap_or(&out).to_path_buf();
+            Ok(parent
+                .join(format!(".{}.loaxa-spares", name.unwrap_or_default()))
+                .join(&site.name))
+        }
+        None => crate::output::spare_path(&output_of(site, None)),
+    }
+}
+
 /// Builds every site, several at once. A `base_url` in `options` is the
 /// province's: each site is published under `<base_url><name>/`.
 pub fn build_sites(
@@ -91,10 +108,12 @@ pub fn build_sites(
                     .map(|b| format!("{b}{}/", site.name)),
                 ..options.clone()
             };
-            let result = pipeline::publish(&site.root, &out, &options).map(|(mut outcome, w)| {
-                prefix_paths(&mut outcome, &site.root);
-                (outcome, w)
-            });
+            let result = spare_of(site, out_root)
+                .and_then(|spare| pipeline::publish_with_spare(&site.root, &out, spare, &options))
+                .map(|(mut outcome, w)| {
+                    prefix_paths(&mut outcome, &site.root);
+                    (outcome, w)
+                });
             SiteBuild {
                 site: site.clone(),
                 out,

@@ -76,25 +76,48 @@ fn one_run_builds_every_site_and_ranks_them_by_rate() {
         ("binh", "Xã Bình", "12.5"),
         ("cuong", "Xã Cường", "7"),
     ]);
-    let out = tempfile::tempdir().expect("temp dir");
-    let run = loaxa(
-        &[
-            "build",
-            "--sites",
-            &sites.path().to_string_lossy(),
-            "--out",
-            &out.path().to_string_lossy(),
-            "--today",
-            TODAY,
-        ],
-        sites.path(),
+    let place = tempfile::tempdir().expect("temp dir");
+    let out = place.path().join("public");
+    let build = || {
+        let run = loaxa(
+            &[
+                "build",
+                "--sites",
+                &sites.path().to_string_lossy(),
+                "--out",
+                &out.to_string_lossy(),
+                "--today",
+                TODAY,
+            ],
+            sites.path(),
+        );
+        assert!(run.status.success(), "{}", stderr(&run));
+    };
+    build();
+    // Built again: each site's previous tree is kept for the next build
+    // beside the published folder, never inside it.
+    build();
+    let mut published: Vec<String> = fs::read_dir(&out)
+        .expect("out")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    published.sort();
+    assert_eq!(
+        published,
+        ["an", "binh", "cuong", "data.json", "index.html"]
     );
-    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(
+        place
+            .path()
+            .join(".public.loaxa-spares/an/index.html")
+            .is_file()
+    );
     for name in ["an", "binh", "cuong"] {
-        let home = out.path().join(name).join("index.html");
+        let home = out.join(name).join("index.html");
         assert!(home.is_file(), "no {}", home.display());
     }
-    let rollup = fs::read_to_string(out.path().join("index.html")).expect("roll-up");
+    let rollup = fs::read_to_string(out.join("index.html")).expect("roll-up");
     assert_eq!(
         ranked(&rollup),
         vec![
@@ -110,8 +133,7 @@ fn one_run_builds_every_site_and_ranks_them_by_rate() {
         "<svg"
     );
     let data: serde_json::Value =
-        serde_json::from_slice(&fs::read(out.path().join("data.json")).expect("data.json"))
-            .expect("json");
+        serde_json::from_slice(&fs::read(out.join("data.json")).expect("data.json")).expect("json");
     assert_eq!(data["communes"].as_array().map(Vec::len), Some(3));
 }
 
