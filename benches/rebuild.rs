@@ -146,7 +146,7 @@ fn rebuild(c: &mut Criterion) {
     // A new title shows in every list: the notice list's pages, search,
     // the campaign pages.
     let retitle = Toggle::new(root, &notice.path.to_string_lossy(), |t| {
-        t.replacen("title: ", "title: Sửa: ", 1)
+        t.replacen("title: ", "title: Đã sửa ", 1)
     });
     let mut turn = 0;
     group.bench_function("one notice retitled", |b| {

@@ -110,7 +110,7 @@ pub fn publish_with_spare(
         clock.lap("render + write");
         if rendered {
             written = Some(staging.commit()?);
-            clock.lap("swap + delete old");
+            clock.lap("clean stale files + swap");
         }
     }
     Ok((loaded.into_outcome(None), written))
