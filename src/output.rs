@@ -81,6 +81,9 @@ pub struct Staging {
     pages: AtomicUsize,
     unchanged: AtomicUsize,
     committed: bool,
+    /// Held until the staging is committed or dropped: two builds into one
+    /// output (two CI jobs, say) take turns. Dropped last, after `drop`.
+    _lock: Option<fs::File>,
 }
 
 /// What this build put, relative to the tree: the files, and every folder
@@ -106,12 +109,16 @@ impl Staging {
         if let Some(folder) = spare.parent() {
             fs::create_dir_all(folder)?;
         }
+        // Before anything beside `out` is touched: another build's staging
+        // tree would look like a killed build's leftovers.
+        let lock = lock_output(&spare)?;
         recover_leftovers(&parent, &out, &name, &spare);
         let pid = std::process::id();
         let named = |kind: &str| parent.join(format!(".{name}.loaxa-{kind}-{pid}"));
         let dir = named("new");
         let recycled = take_spare(&spare, &dir)?;
         Ok(Staging {
+            _lock: lock,
             old: named("old"),
             trash: named("trash"),
             out,
@@ -235,6 +242,25 @@ impl Drop for Staging {
         if !self.committed {
             spare_or_remove(&self.dir, &self.spare);
         }
+    }
+}
+
+/// Waits for, then holds, the lock of an output: a file beside its spare
+/// (so never inside a folder that is published). `None` where the file
+/// system cannot lock (some network mounts): a build there runs as before,
+/// alone by convention.
+fn lock_output(spare: &Path) -> io::Result<Option<fs::File>> {
+    let mut path = spare.as_os_str().to_owned();
+    path.push(".lock");
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)?;
+    match file.lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(err) if err.kind() == io::ErrorKind::Unsupported => Ok(None),
+        Err(err) => Err(err),
     }
 }
 
@@ -518,11 +544,13 @@ mod tests {
             .collect()
     }
 
+    /// What is beside the output, but the lock (see `two_builds_into_one_output_take_turns`).
     fn names(dir: &Path) -> Vec<OsString> {
         let mut names: Vec<_> = fs::read_dir(dir)
             .unwrap()
             .flatten()
             .map(|e| e.file_name())
+            .filter(|n| n != ".public.loaxa-spare.lock")
             .collect();
         names.sort();
         names
@@ -935,5 +963,45 @@ mod tests {
         exchange(&a, &b).unwrap();
         assert_eq!(fs::read_to_string(b.join("x")).unwrap(), "from a");
         assert_eq!(fs::read_to_string(a.join("x")).unwrap(), "from b");
+    }
+
+    #[test]
+    fn two_builds_into_one_output_take_turns() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let site = |tag: &str| -> Files {
+            (0..200)
+                .map(|k| {
+                    (
+                        format!("van-ban/{k:03}/index.html"),
+                        format!("{tag} {k}").into_bytes(),
+                    )
+                })
+                .collect()
+        };
+        let (a, b) = (site("a"), site("b"));
+        std::thread::scope(|scope| {
+            for files in [&a, &b] {
+                let out = &out;
+                scope.spawn(move || {
+                    for _ in 0..10 {
+                        write_atomically(out, files).expect("each build succeeds");
+                    }
+                });
+            }
+        });
+        // One whole site or the other, nothing of both, no staging left.
+        let published: Files = walkdir::WalkDir::new(&out)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let path = e.path().strip_prefix(&out).unwrap().display().to_string();
+                (path, fs::read(e.path()).unwrap())
+            })
+            .collect();
+        assert!(published == a || published == b);
+        assert_eq!(names(dir.path()), os(&[".public.loaxa-spare", "public"]));
+        assert!(dir.path().join(".public.loaxa-spare.lock").is_file());
     }
 }
