@@ -11,7 +11,6 @@
 //! `bench/compare-hugo.sh`, not here.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -25,25 +24,11 @@ use loaxa::render::{self, RenderOptions};
 use loaxa::source::{self, SourceFile, Sources};
 use loaxa::vi::Lang;
 
-const TODAY: &str = "2026-06-30";
+mod common;
 
-/// A synthetic site of `notices` notices and 20 campaigns, made once per run.
-fn synth_site(notices: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let status = Command::new(env!("CARGO_BIN_EXE_loaxa-synth"))
-        .args([
-            "--notices",
-            &notices.to_string(),
-            "--campaigns",
-            "20",
-            "--out",
-        ])
-        .arg(dir.path())
-        .status()
-        .expect("run loaxa-synth");
-    assert!(status.success(), "loaxa-synth failed");
-    dir
-}
+use common::synth_site;
+
+const TODAY: &str = "2026-06-30";
 
 fn load(root: &Path) -> (model::Checked, Site) {
     let mut diags = Diagnostics::default();

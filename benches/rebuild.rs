@@ -11,31 +11,18 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
 
 use loaxa::pipeline::{Live, Options, Today};
 
-const NOTICES: usize = 10_000;
+mod common;
 
-fn synth_site(notices: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let status = Command::new(env!("CARGO_BIN_EXE_loaxa-synth"))
-        .args([
-            "--notices",
-            &notices.to_string(),
-            "--campaigns",
-            "20",
-            "--out",
-        ])
-        .arg(dir.path())
-        .status()
-        .expect("run loaxa-synth");
-    assert!(status.success(), "loaxa-synth failed");
-    dir
-}
+use common::synth_site;
+
+const NOTICES: usize = 10_000;
 
 fn options() -> Options {
     Options {
@@ -106,14 +93,7 @@ fn rebuild(c: &mut Criterion) {
         "data/campaigns/chien-dich-01.yaml",
         newest_figure_plus_one,
     );
-    let mut turn = 0;
-    group.bench_function("one figure edited", |b| {
-        b.iter(|| {
-            let changed = figure.save(root, &mut turn);
-            let rebuilt = live.rebuild(&[changed]);
-            assert!(rebuilt.files.is_some() && !rebuilt.changed.is_empty());
-        })
-    });
+    saves(&mut group, "one figure edited", &figure, &mut live, root);
 
     let mut notice_files: Vec<PathBuf> = fs::read_dir(root.join("content/notices"))
         .expect("notices")
@@ -134,29 +114,39 @@ fn rebuild(c: &mut Criterion) {
     let notice = Toggle::new(root, &format!("content/notices/{notice_file}"), |t| {
         format!("{t}\nMột dòng mới.\n")
     });
-    let mut turn = 0;
-    group.bench_function("one notice's text edited", |b| {
-        b.iter(|| {
-            let changed = notice.save(root, &mut turn);
-            let rebuilt = live.rebuild(&[changed]);
-            assert!(rebuilt.files.is_some() && !rebuilt.changed.is_empty());
-        })
-    });
+    saves(
+        &mut group,
+        "one notice's text edited",
+        &notice,
+        &mut live,
+        root,
+    );
 
     // A new title shows in every list: the notice list's pages, search,
     // the campaign pages.
     let retitle = Toggle::new(root, &notice.path.to_string_lossy(), |t| {
         t.replacen("title: ", "title: Đã sửa ", 1)
     });
+    saves(&mut group, "one notice retitled", &retitle, &mut live, root);
+    group.finish();
+}
+
+/// Saves one version of the file then the other, rebuilding after each.
+fn saves(
+    group: &mut BenchmarkGroup<WallTime>,
+    name: &str,
+    toggle: &Toggle,
+    live: &mut Live,
+    root: &Path,
+) {
     let mut turn = 0;
-    group.bench_function("one notice retitled", |b| {
+    group.bench_function(name, |b| {
         b.iter(|| {
-            let changed = retitle.save(root, &mut turn);
+            let changed = toggle.save(root, &mut turn);
             let rebuilt = live.rebuild(&[changed]);
             assert!(rebuilt.files.is_some() && !rebuilt.changed.is_empty());
         })
     });
-    group.finish();
 }
 
 criterion_group!(benches, rebuild);
