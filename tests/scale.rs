@@ -129,4 +129,19 @@ fn the_notice_list_is_paged_and_every_notice_is_on_one_page() {
         "href=\"../../van-ban/trang-3/\""
     );
     assert_contains!(page("sitemap.xml"), "van-ban/trang-3/");
+
+    // Search lists the newest notices without script and links to the rest;
+    // its index still holds every one.
+    let search = page("tim-kiem/index.html");
+    let section = &search[search.find("id=\"tat-ca\"").expect("the list")..];
+    let section = &section[..section.find("</section>").expect("its end")];
+    let listed_there = section.matches("<a href=\"../van-ban/").count();
+    assert_eq!(
+        listed_there,
+        25 + 1,
+        "25 notices and the link to all of them"
+    );
+    assert_contains!(search, "<a href=\"../van-ban/\">Xem tất cả 60 văn bản</a>");
+    let index = page("tim-kiem/chi-muc.json");
+    assert_eq!(index.matches("\"url\":\"van-ban/").count(), expected.len());
 }

@@ -11,7 +11,7 @@ use crate::model::{Campaign, Notice, Page};
 use crate::render::pages::Ctx;
 use crate::render::routes;
 use crate::render::views::{SearchItem, SearchPage};
-use crate::vi::{Lang, fold_words, format_date};
+use crate::vi::{Lang, fold_words, format_date, format_int};
 
 /// How much of a document's body goes into the index, in characters: the
 /// beginning of a letter says what it is about, and the whole of 1,000
@@ -145,9 +145,30 @@ pub fn html_text(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// The search page. Without script it lists every campaign and page and
+/// the newest notices (as many as a page of the notice list), then links
+/// to that list: a site of thousands of notices keeps a light page.
 pub fn page(ctx: &Ctx) -> SearchPage {
+    let notices = ctx.visible_notices().count();
+    let mut shown = 0;
+    let items = docs(ctx)
+        .iter()
+        .filter(|doc| match doc {
+            Doc::Notice(_) => {
+                shown += 1;
+                shown <= routes::NOTICES_PER_PAGE
+            }
+            _ => true,
+        })
+        .map(|doc| item(ctx, doc))
+        .collect();
+    let count = format_int(ctx.lang, notices as i64);
     SearchPage {
-        items: docs(ctx).iter().map(|doc| item(ctx, doc)).collect(),
+        items,
+        all_notices: (notices > routes::NOTICES_PER_PAGE).then(|| match ctx.lang {
+            Lang::Vi => format!("Xem tất cả {count} văn bản"),
+            Lang::En => format!("See all {count} notices"),
+        }),
         index: routes::SEARCH_INDEX.into(),
         script: routes::SEARCH_SCRIPT.into(),
     }

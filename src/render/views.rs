@@ -409,7 +409,10 @@ pub struct EmbedPage {
 /// script); `tim-kiem.js` filters them with the index.
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchPage {
+    /// Every campaign and page, and the newest notices.
     pub items: Vec<SearchItem>,
+    /// "Xem tất cả 10.000 văn bản", when not every notice is listed.
+    pub all_notices: Option<String>,
     /// Root-relative path of the JSON index.
     pub index: String,
     /// Root-relative path of the script.
