@@ -208,3 +208,28 @@ fn a_change_that_breaks_the_site_gives_its_errors_then_the_fix_catches_up() {
     edit(root, CAMPAIGN, "count: -5", "count: 1300");
     step(&mut live, root, &options(), &[CAMPAIGN]);
 }
+
+#[test]
+fn a_save_through_a_temporary_file_is_still_a_small_rebuild() {
+    // `sed -i` and many editors write a temporary file beside the real one,
+    // then rename it over: the watcher reports both paths.
+    let dir = site();
+    let root = dir.path();
+    let mut live = Live::new(root, &options());
+    step(&mut live, root, &options(), &[]);
+    let notice = "content/notices/2026-06-06-lich-tiep-dan.md";
+    let temp = "content/notices/sedX4k2Qa";
+    let text = fs::read_to_string(root.join(notice)).expect("read");
+    fs::write(root.join(temp), text.replace("Thứ Năm", "Thứ Bảy")).expect("write");
+    fs::rename(root.join(temp), root.join(notice)).expect("rename");
+    let rebuilt = step(&mut live, root, &options(), &[temp, notice]);
+    let made = |path: &str| rebuilt.made.iter().any(|p| p == path);
+    assert!(made("van-ban/2026-06-06-lich-tiep-dan/index.html"));
+    // Not everything: another notice, a campaign page stay as they were.
+    assert!(!made("van-ban/2026-06-02-959-ubnd-vhxh/index.html"));
+    assert!(
+        !made("chien-dich/i-hatinh/index.html"),
+        "{:?}",
+        rebuilt.made
+    );
+}

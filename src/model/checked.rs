@@ -172,6 +172,14 @@ impl Checked {
             .collect()
     }
 
+    /// Whether any source file was read from under `dir`.
+    pub fn has_files_under(&self, dir: &Path) -> bool {
+        self.files
+            .range(dir.to_path_buf()..)
+            .next()
+            .is_some_and(|(path, _)| path.starts_with(dir))
+    }
+
     /// The text of a source file, for the lines under its diagnostics.
     pub fn text(&self, path: &Path) -> Option<&str> {
         self.files.get(path)?.text.as_deref()

@@ -79,7 +79,11 @@ impl Live {
     /// Builds after `changed` files (relative to the root, or absolute under
     /// it) changed; the first call builds everything.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Rebuilt {
-        let changed: Vec<PathBuf> = changed.iter().map(|p| relative(&self.root, p)).collect();
+        let changed: Vec<PathBuf> = changed
+            .iter()
+            .map(|p| relative(&self.root, p))
+            .filter(|p| !self.is_scratch(p))
+            .collect();
         if changed.iter().any(|p| needs_reload(p)) {
             self.checked = Checked::load(&self.root);
         } else {
@@ -151,6 +155,19 @@ impl Live {
             changed,
             made,
         }
+    }
+
+    /// A file under `data/` or `content/` that no source could be: an
+    /// editor's or `sed -i`'s temporary file, saved then renamed over the
+    /// real one (whose own path comes with it). Folders, and paths that held
+    /// source files, still count.
+    fn is_scratch(&self, path: &Path) -> bool {
+        let under_sources = path.starts_with("data") || path.starts_with("content");
+        let full = self.root.join(path);
+        under_sources
+            && group_of(path).is_none()
+            && !full.is_dir()
+            && !self.checked.has_files_under(path)
     }
 
     fn failed(&self, diags: Diagnostics, lang: Lang) -> Rebuilt {
