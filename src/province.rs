@@ -164,7 +164,7 @@ pub fn write_rollup(
         .iter()
         .filter(|b| b.succeeded())
         .filter_map(|b| {
-            let data = rollup::read_site_data(&b.out.join(crate::render::data_export::SITE_JSON))?;
+            let data = rollup::read_site_data(&b.out.join(crate::render::routes::SITE_JSON))?;
             Some(rollup::Commune {
                 link: link_to(&b.site, out_root),
                 data,

@@ -6,18 +6,8 @@ use serde::Serialize;
 
 use crate::derive::{self, Progress, Status};
 use crate::model::{Campaign, Indicator};
-use crate::render::pages::Ctx;
-use crate::render::routes;
-
-pub fn csv_path(campaign_id: &str) -> String {
-    format!("{}so-lieu.csv", routes::campaign(campaign_id))
-}
-
-pub fn json_path(campaign_id: &str) -> String {
-    format!("{}so-lieu.json", routes::campaign(campaign_id))
-}
-
-pub const SITE_JSON: &str = "data.json";
+use crate::render::ctx::Ctx;
+use crate::render::routes::{self, campaign_csv as csv_path, campaign_json as json_path};
 
 #[derive(Serialize)]
 struct SiteData<'a> {
@@ -98,7 +88,7 @@ fn derived(p: &Progress) -> Derived {
         rate_percent: p.latest.and_then(|l| l.percent).map(|x| round(x, 4)),
         count: p.latest.and_then(|l| l.count),
         remaining: p.latest.and_then(|l| l.remaining),
-        needed: p.needed.map(|x| round(x, 4)),
+        needed: p.needed.map(|x| round(x.value(), 4)),
         share_of_target: p.share.map(|x| round(x, 4)),
         days_left: p.days_left,
         pace_per_day: p.pace.map(|x| round(x, 4)),
@@ -113,7 +103,10 @@ fn derived(p: &Progress) -> Derived {
 }
 
 fn indicator_data<'a>(ctx: &Ctx, c: &Campaign, i: &'a Indicator) -> IndicatorData<'a> {
-    let p = derive::progress(i, c.deadline, ctx.today);
+    let Some(facts) = ctx.facts(c).indicator(&i.id) else {
+        unreachable!("every indicator is derived")
+    };
+    let p = facts.progress.clone();
     IndicatorData {
         id: &i.id,
         label: &i.label,
@@ -133,7 +126,7 @@ fn indicator_data<'a>(ctx: &Ctx, c: &Campaign, i: &'a Indicator) -> IndicatorDat
                 rate_percent: r.percent.map(|x| round(x, 4)),
                 remaining: r.remaining,
                 population: r.population,
-                stated_percent: f.stated_percent,
+                stated_percent: f.stated_percent.map(|s| s.value),
                 approximate: r.approximate,
                 rank_position: f.rank.map(|k| k.position),
                 rank_of: f.rank.map(|k| k.of),

@@ -2,9 +2,8 @@
 
 use chrono::NaiveDate;
 
-use crate::derive;
-use crate::render::indicator::headline;
-use crate::render::pages::Ctx;
+use crate::render::ctx::Ctx;
+use crate::render::figure_text::figure_text_of;
 use crate::render::routes;
 use crate::render::sitemap::escape_xml;
 use crate::vi::{format_date, slugify};
@@ -82,20 +81,21 @@ fn entries(ctx: &Ctx) -> Vec<Entry> {
         })
         .collect();
     for c in &ctx.site.campaigns {
-        for i in &c.indicators {
-            for f in i.figures.iter().filter(|f| recent(f.date)) {
-                let r = derive::resolve(f);
+        let facts = ctx.facts(c);
+        for (i, facts) in c.indicators.iter().zip(&facts.indicators) {
+            for r in facts.progress.series.iter().filter(|r| recent(r.date)) {
                 let path = routes::campaign(&c.id);
+                let text = figure_text_of(ctx.lang, i, r);
                 entries.push(Entry {
-                    id: entry_id(ctx, &format!("{path}#{}-{}", i.id, f.date)),
+                    id: entry_id(ctx, &format!("{path}#{}-{}", i.id, r.date)),
                     title: format!(
                         "{}: {} ({})",
-                        i.label,
-                        headline(ctx.lang, &r),
-                        format_date(ctx.lang, f.date)
+                        text.what,
+                        text.figure_phrase,
+                        format_date(ctx.lang, r.date)
                     ),
                     link: format!("{path}#chi-so-{}", i.id),
-                    date: f.date,
+                    date: r.date,
                     summary: c.title.clone(),
                 });
             }

@@ -24,6 +24,19 @@ pub fn campaign(id: &str) -> String {
     format!("{CAMPAIGNS}{id}/")
 }
 
+/// A campaign's figures as CSV (open data).
+pub fn campaign_csv(id: &str) -> String {
+    format!("{}so-lieu.csv", campaign(id))
+}
+
+/// A campaign's figures as JSON (open data).
+pub fn campaign_json(id: &str) -> String {
+    format!("{}so-lieu.json", campaign(id))
+}
+
+/// Every campaign's figures in one JSON file (the province roll-up reads it).
+pub const SITE_JSON: &str = "data.json";
+
 /// A campaign's printable A4 poster.
 pub fn poster(id: &str) -> String {
     format!("{}ap-phich/", campaign(id))
