@@ -1,5 +1,7 @@
 //! `data/site.yaml`: the commune, its hotline, contacts and apps.
 
+use chrono_tz::Tz;
+
 use crate::diagnostic::Text;
 use crate::model::reader::{self as r, Checker, Fields};
 use crate::source::yaml::{Node, Pos};
@@ -12,7 +14,7 @@ pub struct SiteConfig {
     pub province: String,
     pub language: Lang,
     pub base_url: Option<String>,
-    pub timezone: String,
+    pub timezone: Tz,
     pub theme: String,
     pub sample: bool,
     pub portal: Option<Portal>,
@@ -52,17 +54,8 @@ pub struct App {
     pub guide: Option<String>,
 }
 
-/// Timezones we can compute "today" in without a timezone database.
-/// Vietnam has one offset and no daylight saving.
-/// The time zone of a site that names none.
-pub const DEFAULT_TIMEZONE: &str = "Asia/Ho_Chi_Minh";
-
-pub const KNOWN_TIMEZONES: &[(&str, i32)] = &[
-    ("Asia/Ho_Chi_Minh", 7 * 3600),
-    ("Asia/Saigon", 7 * 3600),
-    ("Asia/Bangkok", 7 * 3600),
-    ("UTC", 0),
-];
+/// The time zone of a site that names none: Vietnam's.
+pub const DEFAULT_TIMEZONE: Tz = Tz::Asia__Ho_Chi_Minh;
 
 const SITE_FIELDS: &[&str] = &[
     "title", "commune", "province", "language", "base_url", "timezone", "theme", "sample",
@@ -98,7 +91,7 @@ pub fn read_site(ck: &mut Checker, root: &Node) -> Option<SiteConfig> {
         timezone: f
             .get("timezone")
             .and_then(|n| read_timezone(ck, n))
-            .unwrap_or_else(|| "Asia/Ho_Chi_Minh".into()),
+            .unwrap_or(DEFAULT_TIMEZONE),
         theme: f
             .get("theme")
             .and_then(|n| r::id(ck, n))
@@ -159,17 +152,19 @@ fn read_base_url(ck: &mut Checker, node: &Node) -> Option<String> {
     })
 }
 
-fn read_timezone(ck: &mut Checker, node: &Node) -> Option<String> {
-    let tz = r::text(ck, node)?;
-    if KNOWN_TIMEZONES.iter().any(|(name, _)| *name == tz) {
+/// An IANA time zone name (`Asia/Ho_Chi_Minh`), parsed once into the zone
+/// "today", dates and the feed's timestamps are computed in.
+fn read_timezone(ck: &mut Checker, node: &Node) -> Option<Tz> {
+    let name = r::text(ck, node)?;
+    if let Ok(tz) = name.trim().parse::<Tz>() {
         return Some(tz);
     }
     ck.error(
         node.pos,
         "unknown-timezone",
         Text::new(
-            format!("Múi giờ `{tz}` chưa được hỗ trợ"),
-            format!("The timezone `{tz}` is not supported"),
+            format!("`{name}` không phải là tên múi giờ"),
+            format!("`{name}` is not the name of a time zone"),
         ),
         Some(Text::new(
             "viết `Asia/Ho_Chi_Minh` (giờ Việt Nam), hoặc bỏ dòng này",
