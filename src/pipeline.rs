@@ -154,7 +154,7 @@ struct Loaded {
 
 fn load(root: &Path, options: &Options) -> Loaded {
     let mut diags = Diagnostics::default();
-    let (checked, site) = model::load(root, &mut diags);
+    let (checked, site) = check::load(root, &mut diags);
     let lang = site.as_ref().map_or(Lang::Vi, |s| s.config.language);
     let (derived, render) = match &site {
         Some(site) => {
@@ -181,7 +181,7 @@ fn load(root: &Path, options: &Options) -> Loaded {
 /// still derived and checked (in the default time zone if `site.yaml` is
 /// the file in error), so a run reports every problem.
 pub(crate) fn check_readable_campaigns(
-    checked: &model::Checked,
+    checked: &check::Checked,
     options: &Options,
     diags: &mut Diagnostics,
 ) {
