@@ -17,8 +17,8 @@ use chrono::NaiveDate;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 
 use loaxa::charts::{self, Bar, Bars, Point, Scale, TimeSeries};
-use loaxa::diagnostic::Diagnostics;
 use loaxa::check;
+use loaxa::diagnostic::Diagnostics;
 use loaxa::model::Site;
 use loaxa::output::{self, Files};
 use loaxa::render::{self, RenderOptions};

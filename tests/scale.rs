@@ -8,8 +8,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use common::*;
-use loaxa::diagnostic::Diagnostics;
 use loaxa::check;
+use loaxa::diagnostic::Diagnostics;
 use loaxa::pipeline;
 use std::fs;
 
