@@ -29,28 +29,6 @@ fn build_on(name: &str, day: &str) -> Built {
     built
 }
 
-/// A page's text as a reader sees it: tags dropped, entities read, spaces
-/// collapsed.
-fn text_of(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    let out = out
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&");
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// The titles of a page's `<svg>` charts.
 fn chart_titles(page: &str) -> Vec<String> {
     page.split("<title id=\"title-")
