@@ -96,7 +96,7 @@ fn read_headline(
     let ids: Vec<&str> = indicators.iter().map(|i| i.id.as_str()).collect();
     let problem = CampaignProblem::UnknownHeadline {
         near: suggest(&id, &ids).map(str::to_string),
-        indicators: ids.iter().map(|id| id.to_string()).collect(),
+        indicators: ids.iter().map(ToString::to_string).collect(),
         id,
     };
     ck.error(node.pos, problem);
@@ -448,7 +448,7 @@ fn read_phase_targets(
             let problem = CampaignProblem::UnknownPhaseIndicator {
                 id: key.name.clone(),
                 near: suggest(&key.name, &ids).map(str::to_string),
-                indicators: ids.iter().map(|id| id.to_string()).collect(),
+                indicators: ids.iter().map(ToString::to_string).collect(),
             };
             ck.error(key.pos, problem);
             continue;

@@ -4,119 +4,10 @@
 
 use chrono::NaiveDate;
 
+use super::names::{Found, Subject};
 use super::{Words, did_you_mean};
 use crate::diagnostic::Text;
 use crate::vi::{Lang, format_int};
-
-/// The group of fields a message is about, named in its sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Subject {
-    SiteFile,
-    Portal,
-    Hotline,
-    Contact,
-    App,
-    CampaignFile,
-    Reporting,
-    Indicator,
-    Target,
-    Figure,
-    Rank,
-    Breakdown,
-    BreakdownRow,
-    Phase,
-    PhaseTargets,
-    NoticeFrontMatter,
-    Signer,
-    Attachment,
-    PageFrontMatter,
-}
-
-impl Subject {
-    pub const ALL: [Subject; 19] = [
-        Subject::SiteFile,
-        Subject::Portal,
-        Subject::Hotline,
-        Subject::Contact,
-        Subject::App,
-        Subject::CampaignFile,
-        Subject::Reporting,
-        Subject::Indicator,
-        Subject::Target,
-        Subject::Figure,
-        Subject::Rank,
-        Subject::Breakdown,
-        Subject::BreakdownRow,
-        Subject::Phase,
-        Subject::PhaseTargets,
-        Subject::NoticeFrontMatter,
-        Subject::Signer,
-        Subject::Attachment,
-        Subject::PageFrontMatter,
-    ];
-
-    /// Its name inside a sentence ("the hotline", "a figure").
-    pub fn name(self) -> Text {
-        let (vi, en) = match self {
-            Subject::SiteFile => ("tệp site.yaml", "site.yaml"),
-            Subject::Portal => ("cổng thông tin (portal)", "the portal"),
-            Subject::Hotline => ("đường dây nóng (hotline)", "the hotline"),
-            Subject::Contact => ("một người liên hệ (contacts)", "a contact"),
-            Subject::App => ("một ứng dụng (apps)", "an app"),
-            Subject::CampaignFile => ("tệp chiến dịch", "the campaign file"),
-            Subject::Reporting => ("lịch báo cáo (reporting)", "the reporting schedule"),
-            Subject::Indicator => ("một chỉ số (indicators)", "an indicator"),
-            Subject::Target => ("mục tiêu (target)", "a target"),
-            Subject::Figure => ("một số liệu (figures)", "a figure"),
-            Subject::Rank => ("thứ hạng (rank)", "a rank"),
-            Subject::Breakdown => ("một bảng chi tiết (breakdown)", "a breakdown"),
-            Subject::BreakdownRow => ("một dòng chi tiết (rows)", "a breakdown row"),
-            Subject::Phase => ("một đợt (phases)", "a phase"),
-            Subject::PhaseTargets => ("mục tiêu của đợt (targets)", "the phase targets"),
-            Subject::NoticeFrontMatter => {
-                ("phần thông tin của văn bản", "the notice's front matter")
-            }
-            Subject::Signer => ("người ký (signer)", "the signer"),
-            Subject::Attachment => ("một tệp đính kèm (attachments)", "an attachment"),
-            Subject::PageFrontMatter => ("phần thông tin của trang", "the page's front matter"),
-        };
-        Text::new(vi, en)
-    }
-}
-
-/// The kind of YAML value found where another was wanted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Found {
-    Nothing,
-    Boolean,
-    Number,
-    Text,
-    List,
-    Group,
-}
-
-impl Found {
-    pub const ALL: [Found; 6] = [
-        Found::Nothing,
-        Found::Boolean,
-        Found::Number,
-        Found::Text,
-        Found::List,
-        Found::Group,
-    ];
-
-    fn name(self) -> Text {
-        let (vi, en) = match self {
-            Found::Nothing => ("giá trị trống", "null"),
-            Found::Boolean => ("giá trị đúng/sai", "bool"),
-            Found::Number => ("một số", "number"),
-            Found::Text => ("một đoạn chữ", "text"),
-            Found::List => ("một danh sách", "list"),
-            Found::Group => ("một nhóm trường", "map"),
-        };
-        Text::new(vi, en)
-    }
-}
 
 /// Which links a field takes, said when one is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -226,17 +117,17 @@ impl FieldProblem {
                 found,
                 allowed,
             } => {
-                let (what, found) = (subject.name(), found.name());
+                let (what, found) = (subject.capitalized_name(), found.name());
                 Words::new(
                     "expected-map",
                     format!(
                         "{} phải là một nhóm trường `tên: giá trị`, không phải {}",
-                        capitalized(&what.vi),
+                        what.vi,
                         found.vi
                     ),
                     format!(
                         "{} must be a group of `name: value` fields, not {}",
-                        capitalized(&what.en),
+                        what.en,
                         found.en
                     ),
                 )
@@ -534,13 +425,4 @@ fn date_hint(iso: Option<NaiveDate>) -> Text {
             "write the date as `2026-05-29` (year-month-day)",
         ),
     }
-}
-
-/// A sentence starts with a capital: "tệp chiến dịch" → "Tệp chiến dịch".
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

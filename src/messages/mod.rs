@@ -11,11 +11,13 @@
 mod campaign;
 mod fields;
 mod figures;
+mod names;
 mod site;
 
 pub use campaign::CampaignProblem;
-pub use fields::{FieldProblem, Found, LinkKind, Subject};
+pub use fields::{FieldProblem, LinkKind};
 pub use figures::FigureProblem;
+pub use names::{Found, Subject};
 pub use site::SiteProblem;
 
 use crate::diagnostic::Text;
