@@ -207,14 +207,8 @@ pub fn count(ck: &mut Checker, node: &Node) -> Option<u64> {
         }
         Value::Float(_) => MAX_COUNT + 1,
         other => {
-            // `"1 299"`: the digits, when nothing else is wrong with it.
             let digits = match other {
-                Value::Str(s) => Some(
-                    s.chars()
-                        .filter(|c| !matches!(c, '.' | ',' | ' ' | '\u{a0}'))
-                        .collect::<String>(),
-                )
-                .filter(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit())),
+                Value::Str(s) => plain_digits(s),
                 _ => None,
             };
             let found = found(other);
@@ -227,6 +221,16 @@ pub fn count(ck: &mut Checker, node: &Node) -> Option<u64> {
         return None;
     }
     Some(n)
+}
+
+/// `"1 299"`, `"1.299.000"` → the digits alone, when nothing but
+/// separators stands between them.
+fn plain_digits(s: &str) -> Option<String> {
+    let digits: String = s
+        .chars()
+        .filter(|c| !matches!(c, '.' | ',' | ' ' | '\u{a0}'))
+        .collect();
+    (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())).then_some(digits)
 }
 
 /// A population: a count that is not 0 (a rate of 0 people means nothing).
