@@ -13,6 +13,7 @@ pub mod derive;
 pub mod diagnostic;
 pub mod edit;
 pub mod markdown;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod pipeline;

@@ -3,18 +3,13 @@
 use chrono::{NaiveTime, Weekday};
 
 use crate::check::reader::{self as r, Checker, Fields};
-use crate::diagnostic::Text;
+use crate::diagnostic::suggest;
+use crate::messages::{CampaignProblem, Subject};
 use crate::model::{
     Breakdown, BreakdownRow, Campaign, Figure, Indicator, Phase, Rank, Reading, Reporting,
     Schedule, Stated, Target,
 };
-use crate::source::yaml::{Node, Pos};
-use crate::vi::Lang::{En, Vi};
-use crate::vi::{format_date, format_int};
-
-fn int(lang: crate::vi::Lang, n: u64) -> String {
-    format_int(lang, i64::try_from(n).unwrap_or(i64::MAX))
-}
+use crate::source::yaml::{Node, Pos, Value};
 
 const CAMPAIGN_FIELDS: &[&str] = &[
     "title",
@@ -50,28 +45,16 @@ const FIGURE_FIELDS: &[&str] = &[
 ];
 
 pub fn read_campaign(ck: &mut Checker, id: String, root: &Node) -> Option<Campaign> {
-    let what = Text::new("tệp chiến dịch", "the campaign file");
-    let f = Fields::open(ck, root, &what, CAMPAIGN_FIELDS)?;
-    let title = f.required(ck, "title", &what).and_then(|n| r::text(ck, n));
+    let f = Fields::open(ck, root, Subject::CampaignFile, CAMPAIGN_FIELDS)?;
+    let title = f.required(ck, "title").and_then(|n| r::text(ck, n));
     let start = f.get("start").and_then(|n| r::date(ck, n));
     let deadline = f.get("deadline").and_then(|n| r::date(ck, n));
     if let (Some(s), Some(d), Some(node)) = (start, deadline, f.get("deadline"))
         && d < s
     {
-        ck.error(
-            node.pos,
-            "deadline-before-start",
-            Text::new(
-                "Hạn chót sớm hơn ngày bắt đầu",
-                "The deadline is before the start",
-            ),
-            Some(Text::new(
-                "kiểm tra lại `start` và `deadline`",
-                "check `start` and `deadline`",
-            )),
-        );
+        ck.error(node.pos, CampaignProblem::DeadlineBeforeStart);
     }
-    let indicators_node = f.required(ck, "indicators", &what);
+    let indicators_node = f.required(ck, "indicators");
     let indicators = indicators_node
         .map(|n| read_indicators(ck, n))
         .unwrap_or_default();
@@ -111,32 +94,18 @@ fn read_headline(
         return indicators.iter().any(|i| i.id == id).then_some(id);
     }
     let ids: Vec<&str> = indicators.iter().map(|i| i.id.as_str()).collect();
-    let hint = match crate::diagnostic::suggest(&id, &ids) {
-        Some(near) => Text::new(
-            format!("có phải ý bạn là `{near}`?"),
-            format!("did you mean `{near}`?"),
-        ),
-        None => Text::new(
-            format!("các chỉ số của chiến dịch: {}", ids.join(", ")),
-            format!("the campaign's indicators are: {}", ids.join(", ")),
-        ),
+    let problem = CampaignProblem::UnknownHeadline {
+        near: suggest(&id, &ids).map(str::to_string),
+        indicators: ids.iter().map(ToString::to_string).collect(),
+        id,
     };
-    ck.error(
-        node.pos,
-        "unknown-indicator",
-        Text::new(
-            format!("`headline` nêu chỉ số `{id}` không có trong chiến dịch"),
-            format!("`headline` names `{id}`, which is not an indicator of the campaign"),
-        ),
-        Some(hint),
-    );
+    ck.error(node.pos, problem);
     None
 }
 
 fn read_reporting(ck: &mut Checker, node: &Node) -> Option<Reporting> {
-    let what = Text::new("lịch báo cáo (reporting)", "the reporting schedule");
-    let f = Fields::open(ck, node, &what, &["every", "before"])?;
-    let every_node = f.required(ck, "every", &what)?;
+    let f = Fields::open(ck, node, Subject::Reporting, &["every", "before"])?;
+    let every_node = f.required(ck, "every")?;
     let names = r::text_list(ck, every_node);
     let every = read_schedule(ck, every_node, &names)?;
     let before = f.get("before").and_then(|n| read_time(ck, n));
@@ -159,18 +128,8 @@ fn read_schedule(ck: &mut Checker, node: &Node, names: &[String]) -> Option<Sche
             Some(Schedule::Days(days))
         }
         _ => {
-            ck.error(
-                node.pos,
-                "malformed-schedule",
-                Text::new(
-                    format!("Lịch báo cáo `{}` không hợp lệ", names.join(", ")),
-                    format!("The reporting schedule `{}` is not valid", names.join(", ")),
-                ),
-                Some(Text::new(
-                    "viết tên thứ bằng tiếng Anh như `[monday, thursday]`, hoặc `[daily]` (hằng ngày), `[weekly]` (hằng tuần)",
-                    "write weekday names such as `[monday, thursday]`, or `[daily]`, or `[weekly]`",
-                )),
-            );
+            let written = names.join(", ");
+            ck.error(node.pos, CampaignProblem::MalformedSchedule { written });
             None
         }
     }
@@ -180,37 +139,15 @@ fn read_time(ck: &mut Checker, node: &Node) -> Option<NaiveTime> {
     let raw = r::text(ck, node)?;
     let parsed = NaiveTime::parse_from_str(&raw, "%H:%M").ok();
     if parsed.is_none() {
-        ck.error(
-            node.pos,
-            "malformed-time",
-            Text::new(
-                format!("`{raw}` không phải là giờ dạng GIỜ:PHÚT"),
-                format!("`{raw}` is not a time as HOURS:MINUTES"),
-            ),
-            Some(Text::new(
-                "viết giờ trong dấu ngoặc kép, ví dụ `\"14:00\"`",
-                "write the time in quotes, e.g. `\"14:00\"`",
-            )),
-        );
+        ck.error(node.pos, CampaignProblem::MalformedTime { written: raw });
     }
     parsed
 }
 
 fn read_indicators(ck: &mut Checker, node: &Node) -> Vec<Indicator> {
     let items = r::list(ck, node);
-    if items.is_empty() && matches!(node.value, crate::source::yaml::Value::Seq(_)) {
-        ck.error(
-            node.pos,
-            "no-indicators",
-            Text::new(
-                "Chiến dịch cần ít nhất một chỉ số",
-                "A campaign needs at least one indicator",
-            ),
-            Some(Text::new(
-                "thêm một mục `- id: …` với `label: …`",
-                "add an item `- id: …` with `label: …`",
-            )),
-        );
+    if items.is_empty() && matches!(node.value, Value::Seq(_)) {
+        ck.error(node.pos, CampaignProblem::NoIndicators);
     }
     let mut indicators: Vec<Indicator> = Vec::new();
     for item in items {
@@ -218,18 +155,8 @@ fn read_indicators(ck: &mut Checker, node: &Node) -> Vec<Indicator> {
             continue;
         };
         if indicators.iter().any(|i| i.id == indicator.id) {
-            ck.error(
-                pos,
-                "duplicate-id",
-                Text::new(
-                    format!("Mã chỉ số `{}` bị trùng", indicator.id),
-                    format!("The indicator id `{}` is used twice", indicator.id),
-                ),
-                Some(Text::new(
-                    "đặt cho mỗi chỉ số một mã riêng trong chiến dịch",
-                    "give each indicator its own id in the campaign",
-                )),
-            );
+            let id = indicator.id;
+            ck.error(pos, CampaignProblem::DuplicateIndicator { id });
             continue;
         }
         indicators.push(indicator);
@@ -238,11 +165,10 @@ fn read_indicators(ck: &mut Checker, node: &Node) -> Vec<Indicator> {
 }
 
 fn read_indicator(ck: &mut Checker, node: &Node) -> Option<(Indicator, Pos)> {
-    let what = Text::new("một chỉ số (indicators)", "an indicator");
-    let f = Fields::open(ck, node, &what, INDICATOR_FIELDS)?;
-    let id_node = f.required(ck, "id", &what);
+    let f = Fields::open(ck, node, Subject::Indicator, INDICATOR_FIELDS)?;
+    let id_node = f.required(ck, "id");
     let id = id_node.and_then(|n| r::id(ck, n));
-    let label = f.required(ck, "label", &what).and_then(|n| r::text(ck, n));
+    let label = f.required(ck, "label").and_then(|n| r::text(ck, n));
     let population = f.get("population").and_then(|n| r::population(ck, n));
     let target = f.get("target").and_then(|n| read_target(ck, n, population));
     let figures = f
@@ -273,8 +199,7 @@ fn read_indicator(ck: &mut Checker, node: &Node) -> Option<(Indicator, Pos)> {
 
 /// `{ percent: 30 }`, `{ count: 8489 }` or both, with an optional `by:` date.
 pub fn read_target(ck: &mut Checker, node: &Node, population: Option<u64>) -> Option<Target> {
-    let what = Text::new("mục tiêu (target)", "a target");
-    let f = Fields::open(ck, node, &what, &["percent", "count", "by"])?;
+    let f = Fields::open(ck, node, Subject::Target, &["percent", "count", "by"])?;
     let target = Target {
         percent: f.get("percent").and_then(|n| r::percent(ck, n)),
         count: f.get("count").and_then(|n| r::count(ck, n)),
@@ -282,18 +207,7 @@ pub fn read_target(ck: &mut Checker, node: &Node, population: Option<u64>) -> Op
         pos: node.pos,
     };
     if f.get("percent").is_none() && f.get("count").is_none() {
-        ck.error(
-            node.pos,
-            "empty-target",
-            Text::new(
-                "Mục tiêu cần `percent` hoặc `count`",
-                "A target needs `percent` or `count`",
-            ),
-            Some(Text::new(
-                "ví dụ `target: { percent: 30 }`",
-                "for example `target: { percent: 30 }`",
-            )),
-        );
+        ck.error(node.pos, CampaignProblem::EmptyTarget);
         return None;
     }
     if let (Some(count), Some(population), Some(node)) = (target.count, population, f.get("count"))
@@ -311,26 +225,11 @@ fn read_figures(ck: &mut Checker, node: &Node, population: Option<u64>) -> Vec<F
             continue;
         };
         if let Some(first) = figures.iter().find(|f| f.date == figure.date) {
-            ck.error(
-                figure.pos,
-                "duplicate-date",
-                Text::new(
-                    format!(
-                        "Đã có số liệu ngày {} (dòng {})",
-                        format_date(Vi, figure.date),
-                        first.pos.line
-                    ),
-                    format!(
-                        "There is already a figure for {} (line {})",
-                        format_date(En, figure.date),
-                        first.pos.line
-                    ),
-                ),
-                Some(Text::new(
-                    "mỗi ngày chỉ ghi một số liệu: sửa ngày, hoặc xóa một trong hai mục",
-                    "one figure per date: fix the date, or remove one of the two",
-                )),
-            );
+            let problem = CampaignProblem::DuplicateDate {
+                date: figure.date,
+                first_line: first.pos.line,
+            };
+            ck.error(figure.pos, problem);
             continue;
         }
         figures.push(figure);
@@ -340,9 +239,8 @@ fn read_figures(ck: &mut Checker, node: &Node, population: Option<u64>) -> Vec<F
 }
 
 fn read_figure(ck: &mut Checker, node: &Node, indicator_population: Option<u64>) -> Option<Figure> {
-    let what = Text::new("một số liệu (figures)", "a figure");
-    let f = Fields::open(ck, node, &what, FIGURE_FIELDS)?;
-    let date_node = f.required(ck, "date", &what);
+    let f = Fields::open(ck, node, Subject::Figure, FIGURE_FIELDS)?;
+    let date_node = f.required(ck, "date");
     let date = date_node.and_then(|n| r::date(ck, n));
     let population = f
         .get("population")
@@ -374,33 +272,7 @@ fn read_reading(ck: &mut Checker, f: &Fields, population: Option<u64>) -> Option
         .filter(|k| f.get(k).is_some())
         .collect();
     if given.len() != 1 {
-        let (vi, en) = if given.is_empty() {
-            (
-                "Số liệu thiếu giá trị: cần một trong `count`, `percent`, `remaining`".to_string(),
-                "The figure has no value: it needs one of `count`, `percent`, `remaining`"
-                    .to_string(),
-            )
-        } else {
-            (
-                format!(
-                    "Số liệu có nhiều giá trị cùng lúc ({}): chỉ được một",
-                    given.join(", ")
-                ),
-                format!(
-                    "The figure has several values ({}): only one is allowed",
-                    given.join(", ")
-                ),
-            )
-        };
-        ck.error(
-            f.pos,
-            "figure-value",
-            Text::new(vi, en),
-            Some(Text::new(
-                "`count` là số đã làm, `percent` là tỷ lệ, `remaining` là số còn lại chưa làm",
-                "`count` is how many have done it, `percent` a rate, `remaining` how many have not yet",
-            )),
-        );
+        ck.error(f.pos, CampaignProblem::FigureValues { given });
         return None;
     }
     let node = f.get(given[0])?;
@@ -418,61 +290,27 @@ fn read_reading(ck: &mut Checker, f: &Fields, population: Option<u64>) -> Option
     Some(reading)
 }
 
-fn above_population(ck: &mut Checker, pos: Pos, n: u64, population: u64) {
-    ck.error(
-        pos,
-        "above-population",
-        Text::new(
-            format!(
-                "Số {} lớn hơn tổng số {} người của chỉ số",
-                int(Vi, n),
-                int(Vi, population)
-            ),
-            format!(
-                "{} is more than the indicator's population of {}",
-                int(En, n),
-                int(En, population)
-            ),
-        ),
-        Some(Text::new(
-            "kiểm tra lại số liệu, hoặc ghi `population` đúng cho ngày đó",
-            "check the figure, or give the right `population` for that date",
-        )),
-    );
+fn above_population(ck: &mut Checker, pos: Pos, count: u64, population: u64) {
+    ck.error(pos, CampaignProblem::AbovePopulation { count, population });
 }
 
 fn read_rank(ck: &mut Checker, node: &Node) -> Option<Rank> {
-    let what = Text::new("thứ hạng (rank)", "a rank");
-    let f = Fields::open(ck, node, &what, &["position", "of"])?;
-    let position = f
-        .required(ck, "position", &what)
-        .and_then(|n| r::count(ck, n))?;
-    let of = f.required(ck, "of", &what).and_then(|n| r::count(ck, n))?;
+    let f = Fields::open(ck, node, Subject::Rank, &["position", "of"])?;
+    let position = f.required(ck, "position").and_then(|n| r::count(ck, n))?;
+    let of = f.required(ck, "of").and_then(|n| r::count(ck, n))?;
     if position == 0 || position > of {
-        ck.error(
-            node.pos,
-            "malformed-rank",
-            Text::new(
-                format!("Thứ hạng {position}/{of} không hợp lệ"),
-                format!("The rank {position}/{of} is not valid"),
-            ),
-            Some(Text::new(
-                "`position` từ 1 đến `of`, ví dụ `{ position: 45, of: 69 }`",
-                "`position` from 1 to `of`, e.g. `{ position: 45, of: 69 }`",
-            )),
-        );
+        ck.error(node.pos, CampaignProblem::MalformedRank { position, of });
         return None;
     }
     Some(Rank { position, of })
 }
 
 fn read_breakdown(ck: &mut Checker, node: &Node) -> Option<Breakdown> {
-    let what = Text::new("một bảng chi tiết (breakdown)", "a breakdown");
-    let f = Fields::open(ck, node, &what, &["date", "by", "rows"])?;
-    let date = f.required(ck, "date", &what).and_then(|n| r::date(ck, n));
-    let by = f.required(ck, "by", &what).and_then(|n| r::text(ck, n));
+    let f = Fields::open(ck, node, Subject::Breakdown, &["date", "by", "rows"])?;
+    let date = f.required(ck, "date").and_then(|n| r::date(ck, n));
+    let by = f.required(ck, "by").and_then(|n| r::text(ck, n));
     let rows = f
-        .required(ck, "rows", &what)
+        .required(ck, "rows")
         .map(|n| {
             r::list(ck, n)
                 .iter()
@@ -488,10 +326,14 @@ fn read_breakdown(ck: &mut Checker, node: &Node) -> Option<Breakdown> {
 }
 
 fn read_row(ck: &mut Checker, node: &Node) -> Option<BreakdownRow> {
-    let what = Text::new("một dòng chi tiết (rows)", "a breakdown row");
-    let f = Fields::open(ck, node, &what, &["name", "count", "population", "target"])?;
-    let name = f.required(ck, "name", &what).and_then(|n| r::text(ck, n));
-    let count_node = f.required(ck, "count", &what);
+    let f = Fields::open(
+        ck,
+        node,
+        Subject::BreakdownRow,
+        &["name", "count", "population", "target"],
+    )?;
+    let name = f.required(ck, "name").and_then(|n| r::text(ck, n));
+    let count_node = f.required(ck, "count");
     let count = count_node.and_then(|n| r::count(ck, n));
     let population = f.get("population").and_then(|n| r::population(ck, n));
     let target = f
@@ -514,7 +356,6 @@ fn read_row(ck: &mut Checker, node: &Node) -> Option<BreakdownRow> {
 /// A row's target: a bare number is a count (`target: 300`, as FORMAT
 /// allows), else a target map.
 fn read_row_target(ck: &mut Checker, node: &Node, population: Option<u64>) -> Option<Target> {
-    use crate::source::yaml::Value;
     if matches!(node.value, Value::Int(_) | Value::Float(_)) {
         let count = r::count(ck, node)?;
         if let Some(p) = population.filter(|p| count > *p) {
@@ -550,11 +391,15 @@ fn read_phase(
     indicators: &[Indicator],
     declared: &[String],
 ) -> Option<Phase> {
-    let what = Text::new("một đợt (phases)", "a phase");
-    let f = Fields::open(ck, node, &what, &["name", "start", "end", "targets"])?;
-    let name = f.required(ck, "name", &what).and_then(|n| r::text(ck, n));
-    let start = f.required(ck, "start", &what).and_then(|n| r::date(ck, n));
-    let end_node = f.required(ck, "end", &what);
+    let f = Fields::open(
+        ck,
+        node,
+        Subject::Phase,
+        &["name", "start", "end", "targets"],
+    )?;
+    let name = f.required(ck, "name").and_then(|n| r::text(ck, n));
+    let start = f.required(ck, "start").and_then(|n| r::date(ck, n));
+    let end_node = f.required(ck, "end");
     let end = end_node.and_then(|n| r::date(ck, n));
     let ends_before_start = matches!((start, end), (Some(s), Some(e)) if e < s);
     if let (Some(s), Some(e), Some(n)) = (start, end, end_node)
@@ -562,23 +407,7 @@ fn read_phase(
     {
         ck.error(
             n.pos,
-            "phase-ends-before-start",
-            Text::new(
-                format!(
-                    "Đợt kết thúc ({}) trước khi bắt đầu ({})",
-                    format_date(Vi, e),
-                    format_date(Vi, s)
-                ),
-                format!(
-                    "The phase ends ({}) before it starts ({})",
-                    format_date(En, e),
-                    format_date(En, s)
-                ),
-            ),
-            Some(Text::new(
-                "kiểm tra lại `start` và `end` của đợt",
-                "check the phase's `start` and `end`",
-            )),
+            CampaignProblem::PhaseEndsBeforeStart { start: s, end: e },
         );
     }
     // Read the targets even when the dates are wrong, so their own mistakes
@@ -605,9 +434,8 @@ fn read_phase_targets(
     declared: &[String],
 ) -> Vec<(String, Target)> {
     let ids: Vec<&str> = indicators.iter().map(|i| i.id.as_str()).collect();
-    let crate::source::yaml::Value::Map(entries) = &node.value else {
-        let what = Text::new("mục tiêu của đợt (targets)", "the phase targets");
-        Fields::open(ck, node, &what, &[]);
+    let Value::Map(entries) = &node.value else {
+        Fields::open(ck, node, Subject::PhaseTargets, &[]);
         return Vec::new();
     };
     let mut targets = Vec::new();
@@ -617,29 +445,12 @@ fn read_phase_targets(
                 // The indicator is there but has its own error, reported where it is.
                 continue;
             }
-            let hint = match crate::diagnostic::suggest(&key.name, &ids) {
-                Some(near) => Text::new(
-                    format!("có phải ý bạn là `{near}`?"),
-                    format!("did you mean `{near}`?"),
-                ),
-                None if ids.is_empty() => Text::new(
-                    "chiến dịch chưa có chỉ số nào: khai báo chỉ số trong `indicators` trước",
-                    "the campaign has no indicators yet: declare them under `indicators` first",
-                ),
-                None => Text::new(
-                    format!("các chỉ số của chiến dịch: {}", ids.join(", ")),
-                    format!("the campaign's indicators are: {}", ids.join(", ")),
-                ),
+            let problem = CampaignProblem::UnknownPhaseIndicator {
+                id: key.name.clone(),
+                near: suggest(&key.name, &ids).map(str::to_string),
+                indicators: ids.iter().map(ToString::to_string).collect(),
             };
-            ck.error(
-                key.pos,
-                "unknown-indicator",
-                Text::new(
-                    format!("Đợt đặt mục tiêu cho chỉ số `{}` không có trong chiến dịch", key.name),
-                    format!("The phase sets a target for `{}`, which is not an indicator of the campaign", key.name),
-                ),
-                Some(hint),
-            );
+            ck.error(key.pos, problem);
             continue;
         };
         if let Some(target) = read_target(ck, value, indicator.population) {

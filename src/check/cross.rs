@@ -4,7 +4,8 @@
 use std::sync::Arc;
 
 use crate::check::reader::Checker;
-use crate::diagnostic::{Diagnostics, Text, suggest};
+use crate::diagnostic::{Diagnostics, suggest};
+use crate::messages::SiteProblem;
 use crate::model::{Campaign, Notice, SiteConfig};
 
 /// References between files: apps named by campaigns, campaigns named by notices.
@@ -26,15 +27,12 @@ pub(super) fn cross_check(
                 file: &campaign.file,
                 diags,
             };
-            ck.error(
-                *pos,
-                "unknown-app",
-                Text::new(
-                    format!("Không có ứng dụng mã `{app}` trong site.yaml"),
-                    format!("There is no app with id `{app}` in site.yaml"),
-                ),
-                Some(known_hint(app, &app_ids, "apps")),
-            );
+            let problem = SiteProblem::UnknownApp {
+                id: app.clone(),
+                near: suggest(app, &app_ids).map(str::to_string),
+                known: config.apps.iter().map(|a| a.id.clone()).collect(),
+            };
+            ck.error(*pos, problem);
         }
     }
     let campaign_ids: Vec<&str> = declared_campaigns.iter().map(String::as_str).collect();
@@ -45,33 +43,13 @@ pub(super) fn cross_check(
                     file: &notice.file,
                     diags,
                 };
-                ck.error(
-                    *pos,
-                    "unknown-campaign",
-                    Text::new(
-                        format!("Không có chiến dịch `{id}` (tệp data/campaigns/{id}.yaml)"),
-                        format!("There is no campaign `{id}` (file data/campaigns/{id}.yaml)"),
-                    ),
-                    Some(known_hint(id, &campaign_ids, "campaigns")),
-                );
+                let problem = SiteProblem::UnknownCampaign {
+                    id: id.clone(),
+                    near: suggest(id, &campaign_ids).map(str::to_string),
+                    known: declared_campaigns.to_vec(),
+                };
+                ck.error(*pos, problem);
             }
         }
-    }
-}
-
-fn known_hint(word: &str, known: &[&str], what: &str) -> Text {
-    match suggest(word, known) {
-        Some(near) => Text::new(
-            format!("có phải ý bạn là `{near}`?"),
-            format!("did you mean `{near}`?"),
-        ),
-        None if known.is_empty() => Text::new(
-            format!("chưa khai báo mục nào trong `{what}`"),
-            format!("nothing is declared in `{what}` yet"),
-        ),
-        None => Text::new(
-            format!("các mã hiện có: {}", known.join(", ")),
-            format!("the known ids are: {}", known.join(", ")),
-        ),
     }
 }

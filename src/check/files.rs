@@ -3,6 +3,7 @@
 
 use crate::check::reader::{self, Checker};
 use crate::diagnostic::{Diagnostics, Text};
+use crate::messages::{Message, SiteProblem};
 use crate::source::SourceFile;
 use crate::source::yaml::{self, SyntaxError};
 
@@ -25,15 +26,7 @@ pub(super) fn read_yaml_file<T>(
 ) -> Option<T> {
     with_checker(file, diags, |ck| match yaml::parse(&file.text, 0) {
         Ok(node) if node.value == yaml::Value::Null => {
-            ck.error(
-                yaml::Pos { line: 1, column: 1 },
-                "empty-file",
-                Text::new("Tệp đang trống", "The file is empty"),
-                Some(Text::new(
-                    "viết các trường của tệp, bắt đầu bằng dòng `title: …`, hoặc xóa tệp",
-                    "write the file's fields, starting with a line `title: …`, or delete the file",
-                )),
-            );
+            ck.error(yaml::Pos { line: 1, column: 1 }, SiteProblem::EmptyFile);
             None
         }
         Ok(node) => read(ck, &node),
@@ -65,7 +58,13 @@ pub(crate) fn yaml_error(ck: &mut Checker, err: &SyntaxError) {
             ),
         )
     });
-    ck.error(err.pos, "yaml-syntax", message, Some(hint));
+    ck.error(
+        err.pos,
+        Message::YamlSyntax {
+            text: message,
+            hint,
+        },
+    );
 }
 
 /// The parser's English message, for the mistakes people make, said in
@@ -169,14 +168,14 @@ pub(super) fn campaign_id(file: &SourceFile, diags: &mut Diagnostics) -> Option<
         return Some(stem);
     }
     let fixed = crate::vi::slugify(&stem);
-    diags.push(crate::source::files::whole_file_error(
-        &file.path,
-        "malformed-id",
-        Text::new(
-            format!("Tên tệp `{stem}` là mã chiến dịch nên chỉ được có chữ thường không dấu, số và dấu gạch ngang"),
-            format!("The file name `{stem}` is the campaign id, so it may only have lowercase ASCII letters, digits and dashes"),
-        ),
-        Some(Text::new(format!("đổi tên tệp thành `{fixed}.yaml`"), format!("rename the file to `{fixed}.yaml`"))),
-    ));
+    let mut ck = Checker {
+        file: &file.path,
+        diags,
+    };
+    // The whole file: line and column 0.
+    ck.error(
+        yaml::Pos::default(),
+        SiteProblem::MalformedCampaignFileName { stem, fixed },
+    );
     None
 }

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::check::reader::{self as r, Checker, Fields};
-use crate::diagnostic::Text;
+use crate::messages::{SiteProblem, Subject};
 use crate::model::{Attachment, Notice, Page, Signer};
 use crate::source::yaml::{self, Node, Pos};
 use crate::source::{SourceFile, split_front_matter};
@@ -34,25 +34,9 @@ fn split<'a>(ck: &mut Checker, file: &'a SourceFile) -> Option<(Node, &'a str, u
             .lines()
             .next()
             .is_some_and(|l| l.trim_end() == "---");
-        let message = if opened {
-            Text::new(
-                "Phần thông tin mở bằng dòng `---` nhưng chưa có dòng `---` đóng lại",
-                "The front matter opens with a `---` line but no `---` line closes it",
-            )
-        } else {
-            Text::new(
-                "Tệp phải bắt đầu bằng phần thông tin giữa hai dòng `---`",
-                "The file must start with front matter between two `---` lines",
-            )
-        };
         ck.error(
             Pos { line: 1, column: 1 },
-            "missing-front-matter",
-            message,
-            Some(Text::new(
-                "dòng đầu tiên là `---`, tiếp theo là `title: …`, `date: …`, rồi một dòng `---`, sau đó là nội dung",
-                "the first line is `---`, then `title: …`, `date: …`, then a `---` line, then the body",
-            )),
+            SiteProblem::MissingFrontMatter { opened },
         );
         return None;
     };
@@ -84,18 +68,7 @@ fn slug_of(ck: &mut Checker, path: &Path) -> Option<String> {
         .unwrap_or_default();
     let slug = slugify(&stem);
     if slug.is_empty() {
-        ck.error(
-            Pos::default(),
-            "malformed-file-name",
-            Text::new(
-                format!("Tên tệp `{stem}` không dùng làm địa chỉ trang được"),
-                format!("The file name `{stem}` cannot be used as a page address"),
-            ),
-            Some(Text::new(
-                "đặt tên tệp bằng chữ không dấu và số, ví dụ `2026-06-02-959-ubnd-vhxh.md`",
-                "name the file with plain letters and digits, e.g. `2026-06-02-959-ubnd-vhxh.md`",
-            )),
-        );
+        ck.error(Pos::default(), SiteProblem::MalformedFileName { stem });
         return None;
     }
     Some(slug)
@@ -104,10 +77,9 @@ fn slug_of(ck: &mut Checker, path: &Path) -> Option<String> {
 pub fn read_notice(ck: &mut Checker, file: &SourceFile) -> Option<Notice> {
     let slug = slug_of(ck, &file.path);
     let (root, body, body_line) = split(ck, file)?;
-    let what = Text::new("phần thông tin của văn bản", "the notice's front matter");
-    let f = Fields::open(ck, &root, &what, NOTICE_FIELDS)?;
-    let title = f.required(ck, "title", &what).and_then(|n| r::text(ck, n));
-    let date = f.required(ck, "date", &what).and_then(|n| r::date(ck, n));
+    let f = Fields::open(ck, &root, Subject::NoticeFrontMatter, NOTICE_FIELDS)?;
+    let title = f.required(ck, "title").and_then(|n| r::text(ck, n));
+    let date = f.required(ck, "date").and_then(|n| r::date(ck, n));
     let notice = Notice {
         kind: f.get("kind").and_then(|n| r::text(ck, n)),
         number: f.get("number").and_then(|n| r::text(ck, n)),
@@ -151,14 +123,13 @@ pub fn read_notice(ck: &mut Checker, file: &SourceFile) -> Option<Notice> {
 }
 
 fn read_signer(ck: &mut Checker, node: &Node) -> Option<Signer> {
-    let what = Text::new("người ký (signer)", "the signer");
     let f = Fields::open(
         ck,
         node,
-        &what,
+        Subject::Signer,
         &["name", "position", "authority", "on_behalf"],
     )?;
-    let name = f.required(ck, "name", &what).and_then(|n| r::text(ck, n));
+    let name = f.required(ck, "name").and_then(|n| r::text(ck, n));
     Some(Signer {
         name: name?,
         position: f.get("position").and_then(|n| r::text(ck, n)),
@@ -181,11 +152,10 @@ fn read_campaign_refs(ck: &mut Checker, node: &Node) -> Vec<(String, Pos)> {
 }
 
 fn read_attachment(ck: &mut Checker, node: &Node) -> Option<Attachment> {
-    let what = Text::new("một tệp đính kèm (attachments)", "an attachment");
-    let f = Fields::open(ck, node, &what, &["title", "url"])?;
-    let title = f.required(ck, "title", &what).and_then(|n| r::text(ck, n));
+    let f = Fields::open(ck, node, Subject::Attachment, &["title", "url"])?;
+    let title = f.required(ck, "title").and_then(|n| r::text(ck, n));
     let url = f
-        .required(ck, "url", &what)
+        .required(ck, "url")
         .and_then(|n| r::site_or_web_link(ck, n));
     Some(Attachment {
         title: title?,
@@ -196,21 +166,12 @@ fn read_attachment(ck: &mut Checker, node: &Node) -> Option<Attachment> {
 pub fn read_page(ck: &mut Checker, file: &SourceFile) -> Option<Page> {
     let slug = slug_of(ck, &file.path);
     let (root, body, _) = split(ck, file)?;
-    let what = Text::new("phần thông tin của trang", "the page's front matter");
-    let f = Fields::open(ck, &root, &what, &["title", "order"])?;
-    let title = f.required(ck, "title", &what).and_then(|n| r::text(ck, n));
+    let f = Fields::open(ck, &root, Subject::PageFrontMatter, &["title", "order"])?;
+    let title = f.required(ck, "title").and_then(|n| r::text(ck, n));
     let order = f.get("order").and_then(|n| match n.value {
         yaml::Value::Int(i) => Some(i),
         _ => {
-            ck.error(
-                n.pos,
-                "wrong-type",
-                Text::new(
-                    "`order` phải là một số nguyên",
-                    "`order` must be a whole number",
-                ),
-                Some(Text::new("ví dụ `order: 1`", "for example `order: 1`")),
-            );
+            ck.error(n.pos, SiteProblem::OrderNotWhole);
             None
         }
     });

@@ -1,11 +1,12 @@
 //! Turning located YAML nodes into typed values, reporting every problem with
-//! its position, in plain words, with what to write instead.
+//! its position; the words are in [`crate::messages`].
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Text, suggest};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity, suggest};
+use crate::messages::{FieldProblem, Found, LinkKind, Message, Subject, Words};
 use crate::source::yaml::{Key, Node, Pos, Value};
 use crate::vi::slugify;
 
@@ -16,29 +17,23 @@ pub struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    pub fn error(&mut self, pos: Pos, code: &'static str, message: Text, hint: Option<Text>) {
-        self.report(Severity::Error, pos, code, message, hint);
+    pub fn error(&mut self, pos: Pos, message: impl Into<Message>) {
+        self.report(Severity::Error, pos, message.into());
     }
 
-    pub fn warning(&mut self, pos: Pos, code: &'static str, message: Text, hint: Option<Text>) {
-        self.report(Severity::Warning, pos, code, message, hint);
+    pub fn warning(&mut self, pos: Pos, message: impl Into<Message>) {
+        self.report(Severity::Warning, pos, message.into());
     }
 
-    fn report(
-        &mut self,
-        severity: Severity,
-        pos: Pos,
-        code: &'static str,
-        message: Text,
-        hint: Option<Text>,
-    ) {
+    fn report(&mut self, severity: Severity, pos: Pos, message: Message) {
+        let Words { code, text, hint } = message.words();
         self.diags.push(Diagnostic {
             file: self.file.to_path_buf(),
             line: pos.line,
             column: pos.column,
             severity,
             code,
-            message,
+            message: text,
             hint,
         });
     }
@@ -48,39 +43,48 @@ impl Checker<'_> {
 /// is opened, with the nearest allowed name as a suggestion.
 pub struct Fields<'n> {
     pub pos: Pos,
+    subject: Subject,
     entries: &'n [(Key, Node)],
 }
 
 impl<'n> Fields<'n> {
-    /// `what` names the map in messages ("the hotline", "a figure").
-    pub fn open(ck: &mut Checker, node: &'n Node, what: &Text, allowed: &[&str]) -> Option<Self> {
+    /// `subject` names the map in messages ("the hotline", "a figure").
+    pub fn open(
+        ck: &mut Checker,
+        node: &'n Node,
+        subject: Subject,
+        allowed: &'static [&'static str],
+    ) -> Option<Self> {
         let Value::Map(entries) = &node.value else {
+            let found = found(&node.value);
             ck.error(
                 node.pos,
-                "expected-map",
-                Text::new(
-                    format!(
-                        "{} phải là một nhóm trường `tên: giá trị`, không phải {}",
-                        capitalized(&what.vi),
-                        kind_vi(&node.value)
-                    ),
-                    format!(
-                        "{} must be a group of `name: value` fields, not {}",
-                        capitalized(&what.en),
-                        node.value.kind()
-                    ),
-                ),
-                Some(map_hint(allowed)),
+                FieldProblem::NotAGroup {
+                    subject,
+                    found,
+                    allowed,
+                },
             );
             return None;
         };
         for (key, _) in entries {
             if !allowed.contains(&key.name.as_str()) {
-                unknown_field(ck, key, what, allowed);
+                let near = suggest(&key.name, allowed);
+                let field = key.name.clone();
+                ck.error(
+                    key.pos,
+                    FieldProblem::Unknown {
+                        subject,
+                        field,
+                        near,
+                        allowed,
+                    },
+                );
             }
         }
         Some(Fields {
             pos: node.pos,
+            subject,
             entries,
         })
     }
@@ -95,97 +99,26 @@ impl<'n> Fields<'n> {
     }
 
     /// A required field: reports it missing at the map's position.
-    pub fn required(&self, ck: &mut Checker, name: &str, what: &Text) -> Option<&'n Node> {
-        let node = self.get(name);
+    pub fn required(&self, ck: &mut Checker, field: &'static str) -> Option<&'n Node> {
+        let node = self.get(field);
         if node.is_none() {
-            ck.error(
-                self.pos,
-                "missing-field",
-                Text::new(
-                    format!("Thiếu trường bắt buộc `{name}` trong {}", what.vi),
-                    format!("The required field `{name}` is missing from {}", what.en),
-                ),
-                Some(Text::new(
-                    format!("thêm một dòng `{name}: …`"),
-                    format!("add a line `{name}: …`"),
-                )),
-            );
+            let subject = self.subject;
+            ck.error(self.pos, FieldProblem::Missing { subject, field });
         }
         node
     }
 }
 
-/// How to write a map of these fields, in the officer's own file: on one
-/// line in braces, or a field a line.
-fn map_hint(allowed: &[&str]) -> Text {
-    let example = allowed
-        .iter()
-        .take(2)
-        .map(|f| format!("{f}: …"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    Text::new(
-        format!(
-            "viết trên một dòng trong ngoặc nhọn, ví dụ `{{ {example} }}`, hoặc mỗi trường `tên: giá trị` một dòng, thụt vào thêm hai dấu cách"
-        ),
-        format!(
-            "write it on one line in braces, e.g. `{{ {example} }}`, or one `name: value` field a line, indented two more spaces"
-        ),
-    )
-}
-
-/// A sentence starts with a capital: "tệp chiến dịch" → "Tệp chiến dịch".
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-fn unknown_field(ck: &mut Checker, key: &Key, what: &Text, allowed: &[&str]) {
-    let hint = match suggest(&key.name, allowed) {
-        Some(near) => Text::new(
-            format!("có phải ý bạn là `{near}`?"),
-            format!("did you mean `{near}`?"),
-        ),
-        None => Text::new(
-            format!("các trường hợp lệ: {}", allowed.join(", ")),
-            format!("the valid fields are: {}", allowed.join(", ")),
-        ),
-    };
-    ck.error(
-        key.pos,
-        "unknown-field",
-        Text::new(
-            format!("`{}` không phải là một trường của {}", key.name, what.vi),
-            format!("`{}` is not a field of {}", key.name, what.en),
-        ),
-        Some(hint),
-    );
-}
-
-fn kind_vi(value: &Value) -> &'static str {
+/// The kind of a value, as messages name it.
+fn found(value: &Value) -> Found {
     match value {
-        Value::Null => "giá trị trống",
-        Value::Bool(_) => "giá trị đúng/sai",
-        Value::Int(_) | Value::Float(_) => "một số",
-        Value::Str(_) => "một đoạn chữ",
-        Value::Seq(_) => "một danh sách",
-        Value::Map(_) => "một nhóm trường",
+        Value::Null => Found::Nothing,
+        Value::Bool(_) => Found::Boolean,
+        Value::Int(_) | Value::Float(_) => Found::Number,
+        Value::Str(_) => Found::Text,
+        Value::Seq(_) => Found::List,
+        Value::Map(_) => Found::Group,
     }
-}
-
-fn expected(ck: &mut Checker, node: &Node, vi: &str, en: &str, hint: Option<Text>) {
-    ck.error(
-        node.pos,
-        "wrong-type",
-        Text::new(
-            format!("Cần {vi}, nhưng ở đây là {}", kind_vi(&node.value)),
-            format!("Expected {en}, found {}", node.value.kind()),
-        ),
-        hint,
-    );
 }
 
 /// Text. Numbers are accepted as their digits (a title may be "2026").
@@ -194,30 +127,14 @@ pub fn text(ck: &mut Checker, node: &Node) -> Option<String> {
         Value::Str(s) => s.trim().to_string(),
         Value::Int(i) => i.to_string(),
         Value::Float(f) => f.to_string(),
-        Value::Bool(_) => {
-            // YAML reads a bare `yes`, `no`, `on`, `y` as true/false.
-            let hint = Text::new(
-                "nếu đây là chữ, hãy đặt trong dấu ngoặc kép, ví dụ `\"Có\"`",
-                "if this is text, put it in quotes, e.g. `\"yes\"`",
-            );
-            expected(ck, node, "một đoạn chữ", "text", Some(hint));
-            return None;
-        }
-        _ => {
-            expected(ck, node, "một đoạn chữ", "text", None);
+        other => {
+            let found = found(other);
+            ck.error(node.pos, FieldProblem::NotText { found });
             return None;
         }
     };
     if text.is_empty() {
-        ck.error(
-            node.pos,
-            "empty-text",
-            Text::new("Trường này đang để trống", "This field is empty"),
-            Some(Text::new(
-                "viết nội dung, hoặc xóa cả dòng nếu không bắt buộc",
-                "write a value, or remove the line if it is optional",
-            )),
-        );
+        ck.error(node.pos, FieldProblem::EmptyText);
         return None;
     }
     Some(text)
@@ -235,14 +152,9 @@ pub fn text_list(ck: &mut Checker, node: &Node) -> Vec<String> {
 pub fn list<'n>(ck: &mut Checker, node: &'n Node) -> &'n [Node] {
     match &node.value {
         Value::Seq(items) => items,
-        _ => {
-            expected(
-                ck,
-                node,
-                "một danh sách (mỗi mục bắt đầu bằng `- `)",
-                "a list (each item starting with `- `)",
-                None,
-            );
+        other => {
+            let found = found(other);
+            ck.error(node.pos, FieldProblem::NotAList { found });
             &[]
         }
     }
@@ -251,8 +163,9 @@ pub fn list<'n>(ck: &mut Checker, node: &'n Node) -> &'n [Node] {
 pub fn boolean(ck: &mut Checker, node: &Node) -> Option<bool> {
     match &node.value {
         Value::Bool(b) => Some(*b),
-        _ => {
-            expected(ck, node, "`true` hoặc `false`", "`true` or `false`", None);
+        other => {
+            let found = found(other);
+            ck.error(node.pos, FieldProblem::NotTrueOrFalse { found });
             None
         }
     }
@@ -269,123 +182,65 @@ pub const MAX_COUNT: u64 = 1_000_000_000;
 pub fn count(ck: &mut Checker, node: &Node) -> Option<u64> {
     let written = node.raw.as_deref();
     if let Some(raw) = written.filter(|r| r.contains(['.', ','])) {
-        separator_in_count(ck, node, raw);
+        let problem = FieldProblem::SeparatorInCount {
+            written: raw.to_string(),
+            grouped: is_grouped(raw),
+        };
+        ck.error(node.pos, problem);
         return None;
     }
     let n = match &node.value {
         Value::Int(i) if *i >= 0 => *i as u64,
         Value::Int(_) => {
-            negative(ck, node);
+            ck.error(node.pos, FieldProblem::NegativeCount);
             return None;
         }
         Value::Float(f) if *f < 0.0 => {
-            negative(ck, node);
+            ck.error(node.pos, FieldProblem::NegativeCount);
             return None;
         }
         Value::Float(f) if f.fract() == 0.0 && *f <= MAX_COUNT as f64 => *f as u64,
         Value::Float(f) if f.fract() != 0.0 => {
-            let shown = written.map_or_else(|| f.to_string(), str::to_string);
-            not_whole(ck, node, &shown);
+            let written = written.map_or_else(|| f.to_string(), str::to_string);
+            ck.error(node.pos, FieldProblem::FractionalCount { written });
             return None;
         }
         Value::Float(_) => MAX_COUNT + 1,
-        Value::Str(s) => {
-            let digits: String = s
-                .chars()
-                .filter(|c| !matches!(c, '.' | ',' | ' ' | '\u{a0}'))
-                .collect();
-            let hint =
-                (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())).then(|| {
-                    Text::new(
-                        format!("viết số liền, không dấu chấm, dấu phẩy hay dấu cách: `{digits}`"),
-                        format!("write the number plainly, without separators: `{digits}`"),
-                    )
-                });
-            expected(ck, node, "một số nguyên", "a whole number", hint);
-            return None;
-        }
-        _ => {
-            expected(ck, node, "một số nguyên", "a whole number", None);
+        other => {
+            let digits = match other {
+                Value::Str(s) => plain_digits(s),
+                _ => None,
+            };
+            let found = found(other);
+            ck.error(node.pos, FieldProblem::NotAWholeNumber { found, digits });
             return None;
         }
     };
     if n > MAX_COUNT {
-        ck.error(
-            node.pos,
-            "number-too-large",
-            Text::new(
-                "Số này quá lớn để là một số người hay số tài khoản (quá 1 tỷ)",
-                "This number is too large to be a count of people or accounts (over a billion)",
-            ),
-            Some(Text::new(
-                "kiểm tra lại số, có thể bị thừa chữ số",
-                "check the number; it may have extra digits",
-            )),
-        );
+        ck.error(node.pos, FieldProblem::CountTooLarge);
         return None;
     }
     Some(n)
+}
+
+/// `"1 299"`, `"1.299.000"` → the digits alone, when nothing but
+/// separators stands between them.
+fn plain_digits(s: &str) -> Option<String> {
+    let digits: String = s
+        .chars()
+        .filter(|c| !matches!(c, '.' | ',' | ' ' | '\u{a0}'))
+        .collect();
+    (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())).then_some(digits)
 }
 
 /// A population: a count that is not 0 (a rate of 0 people means nothing).
 pub fn population(ck: &mut Checker, node: &Node) -> Option<u64> {
     let n = count(ck, node)?;
     if n == 0 {
-        ck.error(
-            node.pos,
-            "population-zero",
-            Text::new(
-                "Tổng số người (`population`) không thể bằng 0",
-                "The population cannot be 0",
-            ),
-            Some(Text::new(
-                "ghi tổng số người mà chỉ số nói tới, ví dụ `population: 29226`; nếu chưa biết, xóa dòng này",
-                "write how many people the indicator is about, e.g. `population: 29226`; if it is not known, delete the line",
-            )),
-        );
+        ck.error(node.pos, FieldProblem::PopulationZero);
         return None;
     }
     Some(n)
-}
-
-/// `1.000`, `11.250`, `1,299`: a count written with a separator.
-fn separator_in_count(ck: &mut Checker, node: &Node, raw: &str) {
-    let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
-    let grouped = is_grouped(raw);
-    let (vi, en) = if grouped {
-        (
-            format!("`{raw}` có dấu phân cách hàng nghìn: trong tệp dữ liệu số được viết liền"),
-            format!("`{raw}` has a thousands separator: data files write numbers plainly"),
-        )
-    } else {
-        (
-            format!("`{raw}` không phải là số nguyên"),
-            format!("`{raw}` is not a whole number"),
-        )
-    };
-    let hint = if grouped {
-        Text::new(
-            format!(
-                "nếu là {} thì viết `{digits}` (không có dấu chấm hay dấu phẩy)",
-                crate::vi::format_int(crate::vi::Lang::Vi, digits.parse().unwrap_or(0))
-            ),
-            format!(
-                "if you mean {}, write `{digits}` (no dot or comma)",
-                crate::vi::format_int(crate::vi::Lang::En, digits.parse().unwrap_or(0))
-            ),
-        )
-    } else {
-        Text::new(
-            "số đếm là số nguyên, không có phần thập phân",
-            "a count is a whole number, with no decimals",
-        )
-    };
-    ck.error(
-        node.pos,
-        "thousands-separator",
-        Text::new(vi, en),
-        Some(hint),
-    );
 }
 
 /// `1.000`, `29.226`, `1,299,000`: digits in groups of three after the first.
@@ -398,33 +253,6 @@ fn is_grouped(raw: &str) -> bool {
         && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
 }
 
-fn not_whole(ck: &mut Checker, node: &Node, shown: &str) {
-    ck.error(
-        node.pos,
-        "not-a-whole-number",
-        Text::new(
-            format!("`{shown}` không phải là số nguyên"),
-            format!("`{shown}` is not a whole number"),
-        ),
-        Some(Text::new(
-            "số đếm là số nguyên, không có phần thập phân",
-            "a count is a whole number, with no decimals",
-        )),
-    );
-}
-
-fn negative(ck: &mut Checker, node: &Node) {
-    ck.error(
-        node.pos,
-        "negative-count",
-        Text::new("Số đếm không thể âm", "A count cannot be negative"),
-        Some(Text::new(
-            "viết số người hoặc số tài khoản, từ 0 trở lên",
-            "write the number of people or accounts, 0 or more",
-        )),
-    );
-}
-
 /// A percentage from 0 to 100.
 pub fn percent(ck: &mut Checker, node: &Node) -> Option<f64> {
     let value = match &node.value {
@@ -432,63 +260,28 @@ pub fn percent(ck: &mut Checker, node: &Node) -> Option<f64> {
         Value::Float(f) => *f,
         Value::Str(s) if s.trim_end().ends_with('%') => {
             let bare = s.trim_end().trim_end_matches('%').trim().replace(',', ".");
-            expected(
-                ck,
-                node,
-                "một số phần trăm",
-                "a percentage",
-                Some(Text::new(
-                    format!("bỏ dấu %, viết `{bare}`"),
-                    format!("drop the % sign: `{bare}`"),
-                )),
-            );
+            let found = Found::Text;
+            ck.error(node.pos, FieldProblem::PercentSign { found, bare });
             return None;
         }
         Value::Str(s) if decimal_comma(s).is_some() => {
-            let fixed = decimal_comma(s).unwrap_or_default();
-            expected(
-                ck,
-                node,
-                "một số phần trăm (0 đến 100)",
-                "a percentage (0 to 100)",
-                Some(Text::new(
-                    format!(
-                        "trong tệp dữ liệu phần thập phân viết sau dấu chấm: `{fixed}` thay cho `{}`",
-                        s.trim()
-                    ),
-                    format!(
-                        "data files write decimals with a point: `{fixed}` instead of `{}`",
-                        s.trim()
-                    ),
-                )),
-            );
+            let problem = FieldProblem::DecimalComma {
+                found: Found::Text,
+                written: s.trim().to_string(),
+                fixed: decimal_comma(s).unwrap_or_default(),
+            };
+            ck.error(node.pos, problem);
             return None;
         }
-        _ => {
-            expected(
-                ck,
-                node,
-                "một số phần trăm (0 đến 100)",
-                "a percentage (0 to 100)",
-                None,
-            );
+        other => {
+            let found = found(other);
+            ck.error(node.pos, FieldProblem::NotAPercentage { found });
             return None;
         }
     };
     if !(0.0..=100.0).contains(&value) || value.is_nan() {
-        let shown = node.raw.clone().unwrap_or_else(|| value.to_string());
-        ck.error(
-            node.pos,
-            "percent-out-of-range",
-            Text::new(
-                format!("Tỷ lệ `{shown}` nằm ngoài khoảng 0–100"),
-                format!("The percentage `{shown}` is outside 0–100"),
-            ),
-            Some(Text::new(
-                "viết tỷ lệ phần trăm từ 0 đến 100, ví dụ `4.44`",
-                "write a percentage from 0 to 100, e.g. `4.44`",
-            )),
-        );
+        let written = node.raw.clone().unwrap_or_else(|| value.to_string());
+        ck.error(node.pos, FieldProblem::PercentOutOfRange { written });
         return None;
     }
     Some(value)
@@ -505,14 +298,9 @@ fn decimal_comma(s: &str) -> Option<String> {
 pub fn date(ck: &mut Checker, node: &Node) -> Option<NaiveDate> {
     let raw = match &node.value {
         Value::Str(s) => s.trim(),
-        _ => {
-            expected(
-                ck,
-                node,
-                "một ngày dạng NĂM-THÁNG-NGÀY",
-                "a date as YEAR-MONTH-DAY",
-                Some(date_hint(None)),
-            );
+        other => {
+            let found = found(other);
+            ck.error(node.pos, FieldProblem::NotADate { found });
             return None;
         }
     };
@@ -520,40 +308,24 @@ pub fn date(ck: &mut Checker, node: &Node) -> Option<NaiveDate> {
         .ok()
         .filter(|_| raw.len() == 10);
     if parsed.is_none() {
-        ck.error(
-            node.pos,
-            "malformed-date",
-            Text::new(
-                format!("`{raw}` không phải là ngày hợp lệ dạng NĂM-THÁNG-NGÀY"),
-                format!("`{raw}` is not a valid date as YEAR-MONTH-DAY"),
-            ),
-            Some(date_hint(Some(raw))),
-        );
+        let problem = FieldProblem::MalformedDate {
+            written: raw.to_string(),
+            iso: vietnamese_date(raw),
+        };
+        ck.error(node.pos, problem);
     }
     parsed
 }
 
-/// Suggests the ISO spelling of a Vietnamese `29/5/2026`.
-fn date_hint(raw: Option<&str>) -> Text {
-    let iso = raw.and_then(|r| {
-        let parts: Vec<u32> = r
-            .split(['/', '-', '.'])
-            .map(|p| p.trim().parse().ok())
-            .collect::<Option<_>>()?;
-        match parts.as_slice() {
-            [d, m, y] if *y > 1900 => NaiveDate::from_ymd_opt(*y as i32, *m, *d),
-            _ => None,
-        }
-    });
-    match iso {
-        Some(d) => Text::new(
-            format!("viết `{}`", d.format("%Y-%m-%d")),
-            format!("write `{}`", d.format("%Y-%m-%d")),
-        ),
-        None => Text::new(
-            "viết ngày dạng `2026-05-29` (năm-tháng-ngày)",
-            "write the date as `2026-05-29` (year-month-day)",
-        ),
+/// The date a Vietnamese `29/5/2026` means.
+fn vietnamese_date(raw: &str) -> Option<NaiveDate> {
+    let parts: Vec<u32> = raw
+        .split(['/', '-', '.'])
+        .map(|p| p.trim().parse().ok())
+        .collect::<Option<_>>()?;
+    match parts.as_slice() {
+        [d, m, y] if *y > 1900 => NaiveDate::from_ymd_opt(*y as i32, *m, *d),
+        _ => None,
     }
 }
 
@@ -566,16 +338,10 @@ pub fn id(ck: &mut Checker, node: &Node) -> Option<String> {
     let fixed = slugify(&raw);
     ck.error(
         node.pos,
-        "malformed-id",
-        Text::new(
-            format!("Mã `{raw}` chỉ được có chữ thường không dấu, chữ số và dấu gạch ngang"),
-            format!("The id `{raw}` may only have lowercase ASCII letters, digits and dashes"),
-        ),
-        Some(if fixed.is_empty() {
-            Text::new("ví dụ `i-hatinh`", "for example `i-hatinh`")
-        } else {
-            Text::new(format!("viết `{fixed}`"), format!("write `{fixed}`"))
-        }),
+        FieldProblem::MalformedId {
+            written: raw,
+            fixed,
+        },
     );
     None
 }
@@ -615,12 +381,13 @@ pub fn web_link(ck: &mut Checker, node: &Node) -> Option<String> {
     if is_web_link(&raw) {
         return Some(raw);
     }
-    refuse_link(
-        ck,
-        node,
-        &raw,
-        "phải bắt đầu bằng `https://` hoặc `http://`",
-        "must start with `https://` or `http://`",
+    let allowed = LinkKind::Web;
+    ck.error(
+        node.pos,
+        FieldProblem::UnsafeLink {
+            written: raw,
+            allowed,
+        },
     );
     None
 }
@@ -631,30 +398,15 @@ pub fn site_or_web_link(ck: &mut Checker, node: &Node) -> Option<String> {
     if is_web_link(&raw) || is_safe_relative_path(&raw) {
         return Some(raw);
     }
-    refuse_link(
-        ck,
-        node,
-        &raw,
-        "phải là `https://…` hoặc đường dẫn tới tệp trong thư mục static/ (ví dụ `files/959.pdf`)",
-        "must be `https://…` or a path to a file in static/ (e.g. `files/959.pdf`)",
-    );
-    None
-}
-
-fn refuse_link(ck: &mut Checker, node: &Node, raw: &str, vi: &str, en: &str) {
-    let shown: String = raw.chars().take(60).collect();
+    let allowed = LinkKind::WebOrSiteFile;
     ck.error(
         node.pos,
-        "unsafe-link",
-        Text::new(
-            format!("Liên kết `{shown}` không được chấp nhận: liên kết {vi}"),
-            format!("The link `{shown}` is refused: a link {en}"),
-        ),
-        Some(Text::new(
-            "sao chép đúng địa chỉ trang web (bắt đầu bằng https://) từ trình duyệt",
-            "copy the exact web address (starting with https://) from the browser",
-        )),
+        FieldProblem::UnsafeLink {
+            written: raw,
+            allowed,
+        },
     );
+    None
 }
 
 pub fn is_web_link(raw: &str) -> bool {
@@ -695,37 +447,15 @@ pub fn phone(ck: &mut Checker, node: &Node) -> Option<String> {
     if valid {
         return Some(raw);
     }
+    let digits = tel_digits(raw.trim());
     ck.error(
         node.pos,
-        "malformed-phone",
-        Text::new(
-            format!("Số điện thoại `{raw}` chỉ được có chữ số, dấu cách, dấu chấm và dấu + ở đầu"),
-            format!("The phone number `{raw}` may only have digits, spaces, dots and a leading +"),
-        ),
-        Some(phone_hint(&raw)),
+        FieldProblem::MalformedPhone {
+            written: raw,
+            digits,
+        },
     );
     None
-}
-
-/// The number with only its digits (and a leading `+`), when it has enough
-/// of them to be one; the example otherwise.
-fn phone_hint(raw: &str) -> Text {
-    let digits = tel_digits(raw.trim());
-    if digits.chars().filter(char::is_ascii_digit).count() >= 3 {
-        Text::new(
-            format!(
-                "chỉ giữ các chữ số, trong dấu ngoặc kép: `\"{digits}\"` (được cách nhóm số bằng dấu cách hoặc dấu chấm)"
-            ),
-            format!(
-                "keep only the digits, in quotes: `\"{digits}\"` (groups may be separated by spaces or dots)"
-            ),
-        )
-    } else {
-        Text::new(
-            "viết số trong dấu ngoặc kép, ví dụ `\"0916222326\"`",
-            "write the number in quotes, e.g. `\"0916222326\"`",
-        )
-    }
 }
 
 /// The digits of a phone number and a leading `+`, for `tel:` links.

@@ -3,7 +3,7 @@
 use chrono_tz::Tz;
 
 use crate::check::reader::{self as r, Checker, Fields};
-use crate::diagnostic::Text;
+use crate::messages::{SiteProblem, Subject};
 use crate::model::site::DEFAULT_TIMEZONE;
 use crate::model::{App, Contact, Hotline, Portal, SiteConfig};
 use crate::source::yaml::Node;
@@ -14,23 +14,12 @@ const SITE_FIELDS: &[&str] = &[
     "portal", "hotline", "contacts", "apps",
 ];
 
-fn the_site() -> Text {
-    Text::new("tệp site.yaml", "site.yaml")
-}
-
 pub fn read_site(ck: &mut Checker, root: &Node) -> Option<SiteConfig> {
-    let what = the_site();
-    let f = Fields::open(ck, root, &what, SITE_FIELDS)?;
-    let title = f.required(ck, "title", &what).and_then(|n| r::text(ck, n));
-    let commune = f
-        .required(ck, "commune", &what)
-        .and_then(|n| r::text(ck, n));
-    let province = f
-        .required(ck, "province", &what)
-        .and_then(|n| r::text(ck, n));
-    let hotline = f
-        .required(ck, "hotline", &what)
-        .and_then(|n| read_hotline(ck, n));
+    let f = Fields::open(ck, root, Subject::SiteFile, SITE_FIELDS)?;
+    let title = f.required(ck, "title").and_then(|n| r::text(ck, n));
+    let commune = f.required(ck, "commune").and_then(|n| r::text(ck, n));
+    let province = f.required(ck, "province").and_then(|n| r::text(ck, n));
+    let hotline = f.required(ck, "hotline").and_then(|n| read_hotline(ck, n));
     let config = SiteConfig {
         title: title.unwrap_or_default(),
         commune: commune.unwrap_or_default(),
@@ -78,18 +67,8 @@ fn read_language(ck: &mut Checker, node: &Node) -> Option<Lang> {
         "vi" => Some(Lang::Vi),
         "en" => Some(Lang::En),
         other => {
-            ck.error(
-                node.pos,
-                "unknown-language",
-                Text::new(
-                    format!("Ngôn ngữ `{other}` chưa được hỗ trợ"),
-                    format!("The language `{other}` is not supported"),
-                ),
-                Some(Text::new(
-                    "viết `vi` (tiếng Việt) hoặc `en` (tiếng Anh)",
-                    "write `vi` (Vietnamese) or `en` (English)",
-                )),
-            );
+            let written = other.to_string();
+            ck.error(node.pos, SiteProblem::UnknownLanguage { written });
             None
         }
     }
@@ -111,28 +90,14 @@ fn read_timezone(ck: &mut Checker, node: &Node) -> Option<Tz> {
     if let Ok(tz) = name.trim().parse::<Tz>() {
         return Some(tz);
     }
-    ck.error(
-        node.pos,
-        "unknown-timezone",
-        Text::new(
-            format!("`{name}` không phải là tên múi giờ"),
-            format!("`{name}` is not the name of a time zone"),
-        ),
-        Some(Text::new(
-            "viết `Asia/Ho_Chi_Minh` (giờ Việt Nam), hoặc bỏ dòng này",
-            "write `Asia/Ho_Chi_Minh` (Vietnam time), or remove the line",
-        )),
-    );
+    ck.error(node.pos, SiteProblem::UnknownTimezone { written: name });
     None
 }
 
 fn read_portal(ck: &mut Checker, node: &Node) -> Option<Portal> {
-    let what = Text::new("cổng thông tin (portal)", "the portal");
-    let f = Fields::open(ck, node, &what, &["name", "url"])?;
-    let name = f.required(ck, "name", &what).and_then(|n| r::text(ck, n));
-    let url = f
-        .required(ck, "url", &what)
-        .and_then(|n| r::web_link(ck, n));
+    let f = Fields::open(ck, node, Subject::Portal, &["name", "url"])?;
+    let name = f.required(ck, "name").and_then(|n| r::text(ck, n));
+    let url = f.required(ck, "url").and_then(|n| r::web_link(ck, n));
     Some(Portal {
         name: name?,
         url: url?,
@@ -140,12 +105,9 @@ fn read_portal(ck: &mut Checker, node: &Node) -> Option<Portal> {
 }
 
 fn read_hotline(ck: &mut Checker, node: &Node) -> Option<Hotline> {
-    let what = Text::new("đường dây nóng (hotline)", "the hotline");
-    let f = Fields::open(ck, node, &what, &["number", "label"])?;
-    let number = f
-        .required(ck, "number", &what)
-        .and_then(|n| r::phone(ck, n));
-    let label = f.required(ck, "label", &what).and_then(|n| r::text(ck, n));
+    let f = Fields::open(ck, node, Subject::Hotline, &["number", "label"])?;
+    let number = f.required(ck, "number").and_then(|n| r::phone(ck, n));
+    let label = f.required(ck, "label").and_then(|n| r::text(ck, n));
     Some(Hotline {
         number: number?,
         label: label?,
@@ -153,9 +115,13 @@ fn read_hotline(ck: &mut Checker, node: &Node) -> Option<Hotline> {
 }
 
 fn read_contact(ck: &mut Checker, node: &Node) -> Option<Contact> {
-    let what = Text::new("một người liên hệ (contacts)", "a contact");
-    let f = Fields::open(ck, node, &what, &["name", "role", "phone", "email"])?;
-    let name = f.required(ck, "name", &what).and_then(|n| r::text(ck, n));
+    let f = Fields::open(
+        ck,
+        node,
+        Subject::Contact,
+        &["name", "role", "phone", "email"],
+    )?;
+    let name = f.required(ck, "name").and_then(|n| r::text(ck, n));
     let contact = Contact {
         name: name.unwrap_or_default(),
         role: f.get("role").and_then(|n| r::text(ck, n)),
@@ -177,18 +143,7 @@ fn read_email(ck: &mut Checker, node: &Node) -> Option<String> {
     if valid {
         return Some(email);
     }
-    ck.error(
-        node.pos,
-        "malformed-email",
-        Text::new(
-            format!("`{email}` không phải là địa chỉ thư điện tử"),
-            format!("`{email}` is not an email address"),
-        ),
-        Some(Text::new(
-            "ví dụ `vhxh.locha@hatinh.gov.vn`",
-            "for example `vhxh.locha@hatinh.gov.vn`",
-        )),
-    );
+    ck.error(node.pos, SiteProblem::MalformedEmail { written: email });
     None
 }
 
@@ -199,18 +154,7 @@ fn read_apps(ck: &mut Checker, node: &Node) -> Vec<App> {
             continue;
         };
         if apps.iter().any(|a| a.id == app.id) {
-            ck.error(
-                app.pos,
-                "duplicate-id",
-                Text::new(
-                    format!("Mã ứng dụng `{}` bị trùng", app.id),
-                    format!("The app id `{}` is used twice", app.id),
-                ),
-                Some(Text::new(
-                    "đặt cho mỗi ứng dụng một mã riêng",
-                    "give each app its own id",
-                )),
-            );
+            ck.error(app.pos, SiteProblem::DuplicateApp { id: app.id });
             continue;
         }
         apps.push(app);
@@ -219,16 +163,15 @@ fn read_apps(ck: &mut Checker, node: &Node) -> Vec<App> {
 }
 
 fn read_app(ck: &mut Checker, node: &Node) -> Option<App> {
-    let what = Text::new("một ứng dụng (apps)", "an app");
     let f = Fields::open(
         ck,
         node,
-        &what,
+        Subject::App,
         &["id", "name", "summary", "ios", "android", "guide"],
     )?;
-    let id_node = f.required(ck, "id", &what);
+    let id_node = f.required(ck, "id");
     let id = id_node.and_then(|n| r::id(ck, n));
-    let name = f.required(ck, "name", &what).and_then(|n| r::text(ck, n));
+    let name = f.required(ck, "name").and_then(|n| r::text(ck, n));
     let app = App {
         pos: id_node.map_or(f.pos, |n| n.pos),
         summary: f.get("summary").and_then(|n| r::text(ck, n)),
