@@ -163,7 +163,12 @@ pub fn render_some_to(
             always_made(root, &ctx, &jobs, theme_static)
                 .into_par_iter()
                 .for_each(|(path, bytes)| sink(path, bytes));
-            render_pages(&ctx, &theme.tera, &jobs, wanted, sink, texts)
+            let mut failures = render_pages(&ctx, &theme.tera, &jobs, wanted, sink, texts);
+            match feed::atom(&ctx, &theme.tera) {
+                Ok(xml) => sink(feed::PATH.into(), xml),
+                Err(diag) => failures.push(*diag),
+            }
+            failures
         },
         || {
             site.campaigns
@@ -343,7 +348,7 @@ impl<'s> PageKind<'s> {
 }
 
 /// The files that are not pages and are made on every build: the theme's
-/// and the site's static files, the sitemap, robots.txt, the feed,
+/// and the site's static files, the sitemap, robots.txt,
 /// `data.json`, QR codes. Later ones win on a shared path; a static file
 /// never takes the path of a page or of a part's file.
 fn always_made(root: &Path, ctx: &Ctx, jobs: &[Job], theme_static: Files) -> Files {
@@ -365,10 +370,13 @@ fn always_made(root: &Path, ctx: &Ctx, jobs: &[Job], theme_static: Files) -> Fil
             || path
                 .strip_suffix("index.html")
                 .is_some_and(|route| routes.contains(route));
-        !(page || campaign_file(path) || path == routes::SEARCH_INDEX || path == SITEMAP)
+        !(page
+            || campaign_file(path)
+            || path == routes::SEARCH_INDEX
+            || path == SITEMAP
+            || path == feed::PATH)
     });
     files.insert("robots.txt".into(), sitemap::robots(base_url).into_bytes());
-    files.insert(feed::PATH.into(), feed::atom(ctx).into_bytes());
     files.insert(data_export::SITE_JSON.into(), data_export::site_json(ctx));
     files.extend(qr::files(&ctx.site.config.apps));
     files
