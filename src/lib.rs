@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod edit;
 pub mod markdown;
 pub mod model;
+pub mod opendata;
 pub mod output;
 pub mod pipeline;
 pub mod province;

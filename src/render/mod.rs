@@ -222,6 +222,7 @@ fn part_outputs(site: &Site, jobs: &[Job]) -> Vec<String> {
     let campaigns = site.campaigns.iter().flat_map(|c| {
         [
             data_export::csv_path(&c.id),
+            data_export::xlsx_path(&c.id),
             data_export::json_path(&c.id),
             routes::share_image(&c.id),
         ]
@@ -235,7 +236,7 @@ fn part_outputs(site: &Site, jobs: &[Job]) -> Vec<String> {
 /// A campaign's files that are not pages: its open data and share image
 /// (none when drawing failed: the preview is only lost).
 fn campaign_files(ctx: &Ctx, campaign: &Campaign) -> Vec<(String, Vec<u8>)> {
-    let mut files = data_export::campaign_files(ctx, campaign).to_vec();
+    let mut files = data_export::campaign_files(ctx, campaign);
     if let (path, Some(png)) = share::file(ctx, campaign) {
         files.push((path, png));
     }
@@ -361,6 +362,7 @@ fn always_made(root: &Path, ctx: &Ctx, jobs: &[Job], theme_static: Files) -> Fil
     let campaign_file = |path: &str| {
         site.campaigns.iter().any(|c| {
             path == data_export::csv_path(&c.id)
+                || path == data_export::xlsx_path(&c.id)
                 || path == data_export::json_path(&c.id)
                 || path == routes::share_image(&c.id)
         })
@@ -378,6 +380,10 @@ fn always_made(root: &Path, ctx: &Ctx, jobs: &[Job], theme_static: Files) -> Fil
     });
     files.insert("robots.txt".into(), sitemap::robots(base_url).into_bytes());
     files.insert(data_export::SITE_JSON.into(), data_export::site_json(ctx));
+    files.insert(
+        data_export::DATAPACKAGE.into(),
+        data_export::datapackage(ctx),
+    );
     files.extend(qr::files(&ctx.site.config.apps));
     files
 }

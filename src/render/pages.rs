@@ -161,6 +161,7 @@ pub fn campaign(ctx: &Ctx, c: &Campaign) -> CampaignPage {
             .map(|n| notice_item(ctx, n))
             .collect(),
         data_csv: data_export::csv_path(&c.id),
+        data_xlsx: data_export::xlsx_path(&c.id),
         data_json: data_export::json_path(&c.id),
         poster: routes::poster(&c.id),
         embed: routes::embed(&c.id),
