@@ -668,7 +668,7 @@ fn national_recipe_stops_on_a_province_that_built_nothing() {
         &checkout.path().join("provinces"),
     );
     let mut run = Run::new(checkout.path(), &release);
-    run.needs.insert("list".into(), outputs.clone());
+    run.needs.insert("list".into(), outputs);
     run.matrix.insert("province", "nghe-an".into());
     let log = run
         .workflow_job(NATIONAL, "province")
