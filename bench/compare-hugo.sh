@@ -3,7 +3,7 @@
 #
 #   bench/compare-hugo.sh [--100k] [--sizes "1000 10000"] [--runs N] [--fs tmpfs|disk|both] [--no-province]
 #
-# For 1,000 and 10,000 notices (and 100,000 with --100k), `loaxa-synth`
+# For 1,000 and 10,000 notices (and 100,000 with --100k), `examples/synth`
 # writes one site for loaxa (the notices plus 20 campaigns of 2 indicators ×
 # 60 figures and a 69-row breakdown) and the same notices as a Hugo site.
 # Each round runs loaxa then Hugo back to back ("paired"), so a burst of load
@@ -43,9 +43,9 @@ need() { command -v "$1" >/dev/null 2>&1; }
 need hugo || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo; }
 [ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; }
 
-(cd "$here" && CARGO_TARGET_DIR="$target" cargo build --release --quiet --bins)
+(cd "$here" && CARGO_TARGET_DIR="$target" cargo build --release --quiet --bins --example synth)
 loaxa="$target/release/loaxa"
-synth="$target/release/loaxa-synth"
+synth="$target/release/examples/synth"
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
      "$(free -g | awk '/Mem:/ {print $2}') GiB; $(hugo version | cut -d' ' -f1-2)"

@@ -119,10 +119,12 @@ fn charts(c: &mut Criterion) {
 fn render_all(c: &mut Criterion, root: &Path, site: &Site) {
     let mut group = c.benchmark_group("render");
     group.sample_size(10);
+    let opts = options();
+    let derived = loaxa::derive::site(site, opts.today);
     group.bench_function("whole site in memory (500 notices, 20 campaigns)", |b| {
         b.iter(|| {
             let mut diags = Diagnostics::default();
-            render::render_site(root, site, &options(), &mut diags).expect("rendered")
+            render::render_site(root, site, &derived, &opts, &mut diags).expect("rendered")
         })
     });
     group.finish();

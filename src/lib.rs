@@ -6,6 +6,7 @@
 //! into place atomically.
 
 pub mod charts;
+pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod derive;

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, Utc};
 
+use crate::check;
+use crate::derive::{self, Derived};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Text};
 use crate::model::{self, Site};
 use crate::output::{self, Files, Written};
@@ -61,8 +63,10 @@ impl Outcome {
 /// Loads, checks and renders the site in memory; writes nothing.
 pub fn run(root: &Path, options: &Options) -> Outcome {
     let mut loaded = load(root, options);
-    let files = match (&loaded.site, &loaded.render) {
-        (Some(site), Some(render)) => render::render_site(root, site, render, &mut loaded.diags),
+    let files = match (&loaded.site, &loaded.derived, &loaded.render) {
+        (Some(site), Some(derived), Some(render)) => {
+            render::render_site(root, site, derived, render, &mut loaded.diags)
+        }
         _ => None,
     };
     loaded.into_outcome(files)
@@ -103,10 +107,13 @@ pub fn publish_with_spare(
     let mut loaded = load(root, options);
     clock.lap("load + check");
     let mut written = None;
-    if let (Some(site), Some(render)) = (&loaded.site, &loaded.render) {
+    if let (Some(site), Some(derived), Some(render)) =
+        (&loaded.site, &loaded.derived, &loaded.render)
+    {
         let staging = output::Staging::begin_with_spare(out, spare)?;
         let sink = |path: String, bytes: Vec<u8>| staging.put(&path, &bytes);
-        let rendered = render::render_site_to(root, site, render, &mut loaded.diags, &sink);
+        let rendered =
+            render::render_site_to(root, site, derived, render, &mut loaded.diags, &sink);
         clock.lap("render + write");
         if rendered {
             written = Some(staging.commit()?);
@@ -140,29 +147,71 @@ struct Loaded {
     sources: BTreeMap<PathBuf, String>,
     lang: Lang,
     site: Option<Site>,
+    derived: Option<Derived>,
     render: Option<RenderOptions>,
 }
 
 fn load(root: &Path, options: &Options) -> Loaded {
     let mut diags = Diagnostics::default();
-    let (sources, site) = model::load(root, &mut diags);
+    let (checked, site) = model::load(root, &mut diags);
     let lang = site.as_ref().map_or(Lang::Vi, |s| s.config.language);
-    let render = site.as_ref().map(|site| {
-        let today = resolve_today(options.today, &site.config.timezone);
-        freshness_warnings(site, today, &mut diags);
-        RenderOptions {
-            today,
-            drafts: options.drafts,
-            base_url: options.base_url.clone(),
+    let (derived, render) = match &site {
+        Some(site) => {
+            let (derived, render) = derive_and_check(site, options, &mut diags);
+            (Some(derived), Some(render))
         }
-    });
+        None => {
+            check_readable_campaigns(&checked, options, &mut diags);
+            (None, None)
+        }
+    };
+    let sources = checked;
     Loaded {
         diags,
         sources: sources.into_texts(),
         lang,
         site,
+        derived,
         render,
     }
+}
+
+/// When the site cannot be built, the campaigns that could be read are
+/// still derived and checked (in the default time zone if `site.yaml` is
+/// the file in error), so a run reports every problem.
+pub(crate) fn check_readable_campaigns(
+    checked: &model::Checked,
+    options: &Options,
+    diags: &mut Diagnostics,
+) {
+    let campaigns = checked.campaigns();
+    let today = resolve_today(options.today, model::site::DEFAULT_TIMEZONE);
+    let derived = Derived {
+        today,
+        campaigns: campaigns
+            .iter()
+            .map(|c| derive::campaign(c, today))
+            .collect(),
+    };
+    check::figures::check_campaigns(&campaigns, &derived, false, diags);
+}
+
+/// The derive stage, once per build: what the figures mean today, and the
+/// problems that shows (figures dated after today, late, contradicted).
+fn derive_and_check(
+    site: &Site,
+    options: &Options,
+    diags: &mut Diagnostics,
+) -> (Derived, RenderOptions) {
+    let today = resolve_today(options.today, &site.config.timezone);
+    let derived = derive::site(site, today);
+    check::figures::check(site, &derived, diags);
+    let render = RenderOptions {
+        today,
+        drafts: options.drafts,
+        base_url: options.base_url.clone(),
+    };
+    (derived, render)
 }
 
 impl Loaded {
@@ -196,91 +245,6 @@ pub fn resolve_today(today: Today, timezone: &str) -> NaiveDate {
 /// The reproducible-builds convention for a fixed build time.
 fn source_date_epoch() -> Option<i64> {
     std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
-}
-
-/// Warns when a campaign's newest figures are older than its reporting
-/// schedule allows, and when a figure is dated after today (a typo in the
-/// year is the usual cause; the page would show a count nobody reported yet).
-fn freshness_warnings(site: &Site, today: NaiveDate, diags: &mut Diagnostics) {
-    future_figure_warnings(site, today, diags);
-    for c in &site.campaigns {
-        let Some(reporting) = &c.reporting else {
-            continue;
-        };
-        let newest = c
-            .indicators
-            .iter()
-            .filter_map(|i| i.figures.last().map(|f| f.date))
-            .max();
-        if !crate::derive::is_overdue(reporting, c.start, c.deadline, newest, today) {
-            continue;
-        }
-        let Some(due) = crate::derive::last_due(reporting, c.start, c.deadline, today) else {
-            continue;
-        };
-        let (vi, en) = match newest {
-            Some(n) => (
-                format!(
-                    "Số liệu đã cũ: mới nhất là ngày {n}, theo lịch báo cáo phải có số liệu ngày {due}"
-                ),
-                format!(
-                    "The figures are out of date: the newest is from {n}, the schedule wanted figures for {due}"
-                ),
-            ),
-            None => (
-                format!("Chưa có số liệu nào, dù theo lịch báo cáo phải có từ ngày {due}"),
-                format!("There are no figures yet, though the schedule wanted them from {due}"),
-            ),
-        };
-        diags.push(Diagnostic {
-            file: c.file.clone(),
-            line: reporting.pos.line,
-            column: reporting.pos.column,
-            severity: Severity::Warning,
-            code: "figures-overdue",
-            message: Text::new(vi, en),
-            hint: Some(Text::new(
-                format!(
-                    "thêm số liệu mới vào `figures` (ví dụ `loaxa new figure {} …`)",
-                    c.id
-                ),
-                format!(
-                    "add the new figures under `figures` (e.g. `loaxa new figure {} …`)",
-                    c.id
-                ),
-            )),
-        });
-    }
-}
-
-fn future_figure_warnings(site: &Site, today: NaiveDate, diags: &mut Diagnostics) {
-    for c in &site.campaigns {
-        for figure in c
-            .indicators
-            .iter()
-            .flat_map(|i| &i.figures)
-            .filter(|f| f.date > today)
-        {
-            diags.push(Diagnostic {
-                file: c.file.clone(),
-                line: figure.pos.line,
-                column: figure.pos.column,
-                severity: Severity::Warning,
-                code: "future-figure",
-                message: Text::new(
-                    format!(
-                        "Số liệu ghi ngày {}, sau ngày hôm nay ({today})",
-                        figure.date
-                    ),
-                    format!("The figure is dated {}, after today ({today})", figure.date),
-                ),
-                hint: Some(Text::new(
-                    "kiểm tra lại năm và tháng của `date`",
-                    "check the year and month of `date`",
-                )),
-            });
-        }
-    }
 }
 
 /// Refuses an output folder that is the site itself, one of its source

@@ -98,8 +98,15 @@ fn target(population: Option<u64>) -> impl Strategy<Value = Target> {
 #[derive(Debug, Clone)]
 struct Case {
     indicator: Indicator,
+    start: Option<NaiveDate>,
     deadline: Option<NaiveDate>,
     today: NaiveDate,
+}
+
+impl Case {
+    fn progress(&self) -> derive::Progress {
+        derive::progress(&self.indicator, self.start, self.deadline, self.today)
+    }
 }
 
 fn case() -> impl Strategy<Value = Case> {
@@ -127,10 +134,11 @@ fn case() -> impl Strategy<Value = Case> {
                 proptest::option::weighted(0.85, target(population)),
                 proptest::option::of((0i64..2500).prop_map(day)),
                 (0i64..2500).prop_map(day),
+                proptest::option::of((0i64..2500).prop_map(day)),
             )
         })
         .prop_map(
-            |(population, (dates, readings, overrides), target, deadline, today)| {
+            |(population, (dates, readings, overrides), target, deadline, today, start)| {
                 let figures = dates
                     .iter()
                     .zip(&readings)
@@ -141,12 +149,14 @@ fn case() -> impl Strategy<Value = Case> {
                     indicator: Indicator {
                         id: "adults".into(),
                         label: "Người dân từ 18 tuổi trở lên có tài khoản".into(),
+                        remaining_label: None,
                         unit: None,
                         population,
                         target,
                         figures,
                         breakdown: Vec::new(),
                     },
+                    start,
                     deadline,
                     today,
                 }
@@ -190,7 +200,7 @@ proptest! {
     #[test]
     fn progress_is_always_sensible(case in case()) {
         let ind = &case.indicator;
-        let p = derive::progress(ind, case.deadline, case.today);
+        let p = case.progress();
         prop_assert_eq!(p.series.len(), ind.figures.len());
         for r in &p.series {
             if let Some(rate) = r.percent {
@@ -198,7 +208,7 @@ proptest! {
             }
         }
         if let Some(needed) = p.needed {
-            prop_assert!(needed.is_finite() && needed >= 0.0, "needed {needed}");
+            prop_assert!(needed.value().is_finite() && needed.value() >= 0.0, "needed {needed:?}");
         }
         if let Some(share) = p.share {
             prop_assert!(share.is_finite() && (0.0..=1.0).contains(&share), "share {share}");
@@ -212,19 +222,23 @@ proptest! {
         let last = ind.figures.last().map(|f| f.date);
         if let Some(projected) = p.projected {
             let last = last.expect("a projection needs figures");
-            prop_assert!(projected >= last, "projected {projected} before the last figure {last}");
+            prop_assert!(projected > last, "projected {projected} not after the last figure {last}");
         }
         if let (Some(by), Some(days)) = (p.goal.and_then(|g| g.by), p.days_left) {
             prop_assert_eq!(days, (by - case.today).num_days());
         }
         // Reached exactly when nothing is still needed.
-        prop_assert_eq!(
-            p.status == Status::Reached,
-            p.needed == Some(0.0),
-            "status {:?} with needed {:?}", p.status, p.needed
-        );
-        if ind.figures.is_empty() {
-            prop_assert_eq!(p.status, Status::NoData);
+        let before_start = case.start.is_some_and(|s| case.today < s);
+        if !before_start {
+            prop_assert_eq!(
+                p.status == Status::Reached,
+                p.needed.is_some_and(|n| n.is_zero()),
+                "status {:?} with needed {:?}", p.status, p.needed
+            );
+        }
+        if ind.figures.is_empty() && ind.target.is_some() {
+            let expected = if before_start { Status::NotStarted } else { Status::NoFigures };
+            prop_assert_eq!(p.status, expected);
             prop_assert_eq!(p.needed, None);
         }
         if ind.target.is_none() {
@@ -243,9 +257,51 @@ proptest! {
         }
     }
 
+    /// FORMAT.md's status model, as properties that hold on every input.
+    #[test]
+    fn statuses_keep_the_rules_of_format(case in case()) {
+        let p = case.progress();
+        let by = p.goal.and_then(|g| g.by);
+        // "Ended" only after the deadline, never on it.
+        if p.status == Status::EndedNotReached {
+            let by = by.expect("ended needs a date");
+            prop_assert!(case.today > by, "ended on {} with deadline {by}", case.today);
+            prop_assert!(p.pace.is_none() && p.pace_needed.is_none() && p.projected.is_none());
+        }
+        // Not enough data never with two or more figures in the measure.
+        if p.status == Status::NotEnoughData {
+            let measured = p.series.iter().filter(|r| match p.measure {
+                Some(derive::Measure::Count) => r.count.is_some(),
+                Some(derive::Measure::Points) => r.percent.is_some(),
+                Some(derive::Measure::Remaining) => r.remaining.is_some(),
+                None => false,
+            }).count();
+            prop_assert!(measured < 2, "not enough data with {measured} figures");
+        }
+        // On track exactly when projected on or before the date.
+        if p.status == Status::OnTrack {
+            prop_assert!(p.projected.zip(by).is_some_and(|(d, by)| d <= by), "{p:?}");
+        }
+        if p.status == Status::Behind {
+            prop_assert!(p.projected.zip(by).is_none_or(|(d, by)| d > by), "{p:?}");
+        }
+        // Pace needed counts from today, like days left.
+        if let (Some(x), Some(days), Some(needed)) = (p.pace_needed, p.days_left, p.needed) {
+            let expected = needed.value() / days.max(1) as f64;
+            prop_assert!((x - expected).abs() <= 1e-9 * expected.max(1.0), "{x} vs {expected}");
+            prop_assert!(days >= 0, "pace needed after the deadline");
+        }
+        // After the date, with something still needed, the verdict is "ended".
+        if let (Some(by), Some(needed)) = (by, p.needed)
+            && case.today > by && !needed.is_zero() && case.start.is_none_or(|s| case.today >= s)
+        {
+            prop_assert_eq!(p.status, Status::EndedNotReached);
+        }
+    }
+
     #[test]
     fn the_latest_figure_is_the_newest(case in case()) {
-        let p = derive::progress(&case.indicator, case.deadline, case.today);
+        let p = case.progress();
         prop_assert_eq!(p.latest.map(|r| r.date), case.indicator.figures.iter().map(|f| f.date).max());
     }
 }
@@ -257,6 +313,7 @@ fn loc_ha_needs_7469_more() {
     let ind = Indicator {
         id: "adults".into(),
         label: "Người dân từ 18 tuổi trở lên có tài khoản".into(),
+        remaining_label: None,
         unit: Some("tài khoản".into()),
         population,
         target: Some(Target {
@@ -276,11 +333,12 @@ fn loc_ha_needs_7469_more() {
     assert_eq!(ind.figures[0].reading, Reading::Count(1299));
     let p = derive::progress(
         &ind,
+        None,
         NaiveDate::from_ymd_opt(2026, 12, 31),
         NaiveDate::from_ymd_opt(2026, 6, 2).expect("date"),
     );
-    assert_eq!(p.needed, Some(7469.0));
-    assert_eq!(p.status, Status::Unknown);
+    assert_eq!(p.needed, Some(derive::Quantity::People(7469)));
+    assert_eq!(p.status, Status::NotEnoughData);
 }
 
 /// The generator is not vacuous: it reaches every status, projections and
@@ -295,14 +353,14 @@ fn the_generator_reaches_every_status() {
     let mut projected = 0;
     for _ in 0..3000 {
         let case = case().new_tree(&mut runner).expect("a case").current();
-        let p = derive::progress(&case.indicator, case.deadline, case.today);
+        let p = case.progress();
         statuses.insert(p.status.code());
         if let Some(m) = p.measure {
             measures.insert(format!("{m:?}"));
         }
         projected += usize::from(p.projected.is_some());
     }
-    assert_eq!(statuses.len(), 5, "{statuses:?}");
+    assert_eq!(statuses.len(), Status::ALL.len(), "{statuses:?}");
     assert_eq!(measures.len(), 3, "{measures:?}");
     assert!(projected > 50, "{projected} projections");
 }

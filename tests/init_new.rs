@@ -238,16 +238,16 @@ fn new_figure_keeps_every_line_and_shows_on_the_page() {
             "--count",
             "2345",
             "--date",
-            "2026-07-15",
+            "2026-06-05",
         ],
         root,
     );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_contains!(stderr(&out), "15/7/2026", "data/campaigns/i-hatinh.yaml:");
+    assert_contains!(stderr(&out), "5/6/2026", "data/campaigns/i-hatinh.yaml:");
     let new = fs::read_to_string(&file).unwrap();
     assert_eq!(
         inserted_lines(&original, &new),
-        ["      - date: 2026-07-15\n", "        count: 2345\n"]
+        ["      - date: 2026-06-05\n", "        count: 2345\n"]
     );
 
     let check = run(&["check", "--today", TODAY], root);
@@ -255,7 +255,7 @@ fn new_figure_keeps_every_line_and_shows_on_the_page() {
     let build = run(&["build", "--today", TODAY], root);
     assert_eq!(code(&build), 0, "{}", stderr(&build));
     let page = fs::read_to_string(root.join("public/chien-dich/i-hatinh/index.html")).unwrap();
-    assert_contains!(page, "2.345", "datetime=\"2026-07-15\"");
+    assert_contains!(page, "2.345", "datetime=\"2026-06-05\"");
 }
 
 #[test]
@@ -349,12 +349,12 @@ fn a_figure_that_breaks_the_data_is_undone() {
             "--count",
             "99999",
             "--date",
-            "2026-08-01",
+            "2026-06-01",
         ],
         root,
     );
     assert_eq!(code(&out), 1, "{}", stderr(&out));
-    assert_contains!(stderr(&out), "99999", "29226");
+    assert_contains!(stderr(&out), "99.999", "29.226");
     assert_eq!(fs::read(&file).unwrap(), original);
 }
 

@@ -190,17 +190,57 @@ fn assert_position(d: &Diagnostic, file: &str, (line, column): (usize, usize)) {
 fn says(d: &Diagnostic, message: &[&str], hint: &[&str]) {
     let h = d.hint.as_ref().unwrap_or_else(|| panic!("no hint: {d:?}"));
     for word in message {
+        let en = english(word);
         assert!(
-            d.message.vi.contains(word) && d.message.en.contains(word),
-            "message lacks {word:?}: {:?}",
+            d.message.vi.contains(word) && d.message.en.contains(&en),
+            "message lacks {word:?} / {en:?}: {:?}",
             d.message
         );
     }
     for word in hint {
+        let en = english(word);
         assert!(
-            h.vi.contains(word) && h.en.contains(word),
-            "hint lacks {word:?}: {h:?}"
+            h.vi.contains(word) && h.en.contains(&en),
+            "hint lacks {word:?} / {en:?}: {h:?}"
         );
+    }
+}
+
+/// A number or date as the English messages write it: `29.226` → `29,226`,
+/// `29/5/2026` → `29 May 2026`; anything else as it is.
+fn english(word: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parts: Vec<&str> = word.split('/').collect();
+    if let [day, month, year] = parts[..]
+        && let (Ok(day), Ok(month), Ok(year)) = (
+            day.parse::<u32>(),
+            month.parse::<usize>(),
+            year.parse::<u32>(),
+        )
+        && (1..=12).contains(&month)
+    {
+        return format!("{day} {} {year}", MONTHS[month - 1]);
+    }
+    let grouped = word.split('.').count() > 1
+        && word.split('.').skip(1).all(|g| g.len() == 3)
+        && word.chars().all(|c| c.is_ascii_digit() || c == '.');
+    if grouped {
+        word.replace('.', ",")
+    } else {
+        word.to_string()
     }
 }
 
@@ -471,7 +511,7 @@ fn count_above_its_population() {
     let outcome = run(&[(CAMPAIGN_PATH, &text)]);
     let d = the_one(&outcome, "above-population");
     assert_error_at(d, CAMPAIGN_PATH, at(&text, "30000"));
-    says(d, &["30000", "29226"], &["`population`"]);
+    says(d, &["30.000", "29.226"], &["`population`"]);
 }
 
 #[test]
@@ -484,7 +524,7 @@ fn count_above_the_population_of_its_date() {
     let outcome = run(&[(CAMPAIGN_PATH, &text)]);
     let d = the_one(&outcome, "above-population");
     assert_error_at(d, CAMPAIGN_PATH, at(&text, "1299"));
-    says(d, &["1299", "1000"], &[]);
+    says(d, &["1.299", "1.000"], &[]);
 }
 
 #[test]
@@ -495,16 +535,175 @@ fn a_breakdown_row_above_its_population() {
     let outcome = run(&[(CAMPAIGN_PATH, &text)]);
     let d = the_one(&outcome, "above-population");
     assert_error_at(d, CAMPAIGN_PATH, at(&text, "1200"));
-    says(d, &["1200", "900"], &[]);
+    says(d, &["1.200", "900"], &[]);
 }
 
 #[test]
 fn thousands_dot_in_a_population() {
     let text = mutate(CAMPAIGN, "population: 29226", "population: 29.226");
     let outcome = run(&[(CAMPAIGN_PATH, &text)]);
-    let d = the_one(&outcome, "not-a-whole-number");
+    let d = the_one(&outcome, "thousands-separator");
     assert_error_at(d, CAMPAIGN_PATH, at(&text, "29.226"));
-    says(d, &[], &["`29226`"]);
+    says(d, &["`29.226`"], &["`29226`"]);
+}
+
+/// "1.000" is one thousand to a Vietnamese reader: never read as 1.
+#[test]
+fn a_count_written_with_a_thousands_dot_is_refused_not_read_as_one() {
+    let text = mutate(CAMPAIGN, "count: 1299", "count: 1.000");
+    let outcome = run(&[(CAMPAIGN_PATH, &text)]);
+    let d = the_one(&outcome, "thousands-separator");
+    assert_error_at(d, CAMPAIGN_PATH, at(&text, "1.000"));
+    says(d, &["`1.000`"], &["`1000`"]);
+    assert!(
+        d.hint.as_ref().unwrap().vi.contains("nếu là 1.000"),
+        "{d:?}"
+    );
+    assert!(outcome.files.is_none());
+}
+
+#[test]
+fn a_population_written_with_a_thousands_dot_is_refused() {
+    let text = mutate(CAMPAIGN, "population: 29226", "population: 1.000");
+    let outcome = run(&[(CAMPAIGN_PATH, &text)]);
+    let d = the_one(&outcome, "thousands-separator");
+    assert_error_at(d, CAMPAIGN_PATH, at(&text, "1.000"));
+    says(d, &["`1.000`"], &["`1000`"]);
+}
+
+/// The message echoes what was written, not the number YAML read (11.25).
+#[test]
+fn the_message_echoes_the_number_as_written() {
+    let text = mutate(CAMPAIGN, "count: 1299", "count: 11.250");
+    let outcome = run(&[(CAMPAIGN_PATH, &text)]);
+    let d = the_one(&outcome, "thousands-separator");
+    says(d, &["`11.250`"], &["`11250`"]);
+    assert!(!d.message.vi.contains("11.25`"), "{d:?}");
+}
+
+#[test]
+fn remaining_and_target_counts_refuse_separators_too() {
+    for (from, to, raw, plain) in [
+        ("count: 1299", "remaining: 27.927", "27.927", "27927"),
+        ("{ percent: 30 }", "{ count: 8.489 }", "8.489", "8489"),
+        ("count: 1299", "count: 1,299", "1,299", "1299"),
+    ] {
+        let text = mutate(CAMPAIGN, from, to);
+        let outcome = run(&[(CAMPAIGN_PATH, &text)]);
+        let d = outcome
+            .diagnostics
+            .iter()
+            .find(|d| d.severity == Severity::Error)
+            .unwrap_or_else(|| panic!("{to}: no error:\n{}", shown(&outcome)));
+        assert_error_at(d, CAMPAIGN_PATH, at(&text, raw));
+        let hint = &d.hint.as_ref().expect("hint").vi;
+        assert!(hint.contains(&format!("`{plain}`")), "{to}: {hint}");
+    }
+}
+
+/// A count with real decimals is not a thousands mistake: it says so.
+#[test]
+fn a_count_with_decimals_is_not_a_whole_number() {
+    let text = mutate(CAMPAIGN, "count: 1299", "count: 12.5");
+    let outcome = run(&[(CAMPAIGN_PATH, &text)]);
+    let d = the_one(&outcome, "thousands-separator");
+    says(d, &["`12.5`"], &[]);
+    assert!(d.message.vi.contains("không phải là số nguyên"), "{d:?}");
+}
+
+#[test]
+fn a_percent_with_a_decimal_comma_gets_the_fix() {
+    let text = mutate(CAMPAIGN, "count: 1299", "percent: 34,4");
+    let outcome = run(&[(CAMPAIGN_PATH, &text)]);
+    let d = the_one(&outcome, "wrong-type");
+    assert_error_at(d, CAMPAIGN_PATH, at(&text, "34,4"));
+    says(d, &[], &["`34.4`"]);
+}
+
+#[test]
+fn a_population_of_zero_is_refused() {
+    let text = mutate(CAMPAIGN, "population: 29226", "population: 0");
+    let text = mutate(&text, "count: 1299", "count: 0");
+    let outcome = run(&[(CAMPAIGN_PATH, &text)]);
+    let d = the_one(&outcome, "population-zero");
+    assert_error_at(d, CAMPAIGN_PATH, at(&text, "0\n    target"));
+    assert!(outcome.files.is_none());
+}
+
+#[test]
+fn a_count_no_commune_could_have_is_refused() {
+    let text = mutate(
+        CAMPAIGN,
+        "population: 29226",
+        "population: 9223372036854775807",
+    );
+    let outcome = run(&[(CAMPAIGN_PATH, &text)]);
+    let d = the_one(&outcome, "number-too-large");
+    assert_error_at(d, CAMPAIGN_PATH, at(&text, "9223372036854775807"));
+}
+
+/// A typo in the month publishes nothing: it would show a count nobody
+/// reported yet and hide the overdue alert.
+#[test]
+fn a_figure_dated_after_today_is_an_error() {
+    let text = mutate(
+        CAMPAIGN,
+        "        source: Sở Khoa học và Công nghệ\n",
+        "        source: Sở Khoa học và Công nghệ\n      - date: 2026-12-07\n        count: 1500\n",
+    );
+    let outcome = run(&[(CAMPAIGN_PATH, &text)]);
+    let d = the_one(&outcome, "future-figure");
+    assert_error_at(d, CAMPAIGN_PATH, at(&text, "2026-12-07"));
+    says(d, &["7/12/2026", "23/11/2026"], &["`2026-11-23`"]);
+    assert!(outcome.files.is_none());
+}
+
+/// FORMAT's own comment: "population, target optional" in a `{ }` row, and
+/// a row's target is a count.
+#[test]
+fn a_breakdown_row_with_a_bare_target_count_is_accepted() {
+    let text = mutate(
+        CAMPAIGN,
+        "        source: Sở Khoa học và Công nghệ\n",
+        "        source: Sở Khoa học và Công nghệ\n    breakdown:\n      - date: 2026-05-29\n        by: đơn vị\n        rows:\n          - { name: Trường Mầm non, count: 370, target: 525 }\n",
+    );
+    let outcome = run(&[(CAMPAIGN_PATH, &text)]);
+    assert!(outcome.diagnostics.is_empty(), "{}", shown(&outcome));
+    let files = outcome.files.expect("built");
+    let page = String::from_utf8_lossy(&files["chien-dich/i-hatinh/index.html"]).to_string();
+    // 370 of a target of 525: not reached.
+    assert!(
+        page.contains("525") && page.contains("Chưa đạt"),
+        "row target lost"
+    );
+}
+
+/// A row that is not a map gets a hint for a `{ }` row, in the officer's file.
+#[test]
+fn a_breakdown_row_that_is_not_a_map_says_how_to_write_one() {
+    let text = mutate(
+        CAMPAIGN,
+        "        source: Sở Khoa học và Công nghệ\n",
+        "        source: Sở Khoa học và Công nghệ\n    breakdown:\n      - date: 2026-05-29\n        by: đơn vị\n        rows:\n          - Trường Mầm non 370\n",
+    );
+    let outcome = run(&[(CAMPAIGN_PATH, &text)]);
+    let d = the_one(&outcome, "expected-map");
+    let hint = &d.hint.as_ref().expect("hint").vi;
+    assert!(hint.contains("{ name:"), "{hint}");
+    assert!(!hint.contains("FORMAT"), "{hint}");
+}
+
+#[test]
+fn a_headline_names_an_indicator_of_the_campaign() {
+    let text = mutate(
+        CAMPAIGN,
+        "app: i-hatinh\n",
+        "app: i-hatinh\nheadline: adult\n",
+    );
+    let outcome = run(&[(CAMPAIGN_PATH, &text)]);
+    let d = the_one(&outcome, "unknown-indicator");
+    assert_error_at(d, CAMPAIGN_PATH, at(&text, "adult\n"));
+    says(d, &["`adult`"], &["`adults`"]);
 }
 
 #[test]
@@ -574,7 +773,7 @@ fn duplicate_figure_dates() {
     let line = text[..second].matches('\n').count() + 1;
     assert_error_at(d, CAMPAIGN_PATH, (line, 15));
     let (first_line, _) = at(CAMPAIGN, "2026-05-29");
-    says(d, &["2026-05-29", &format!("{first_line})")], &[]);
+    says(d, &["29/5/2026", &format!("{first_line})")], &[]);
 }
 
 // ---------------------------------------------------------------------------
@@ -586,7 +785,7 @@ fn a_phase_that_ends_before_it_starts() {
     let outcome = run(&[(CAMPAIGN_PATH, &text)]);
     let d = the_one(&outcome, "phase-ends-before-start");
     assert_error_at(d, CAMPAIGN_PATH, at(&text, "2026-05-03"));
-    says(d, &["2026-05-03", "2026-05-13"], &["`start`", "`end`"]);
+    says(d, &["3/5/2026", "13/5/2026"], &["`start`", "`end`"]);
 }
 
 #[test]
@@ -796,7 +995,7 @@ fn a_stated_percent_off_by_more_than_005_names_the_base() {
         "{d:?}"
     );
     // 1299 / 4,59 % ≈ 28.301 people: the base the letter must have used.
-    says(d, &[], &["28301", "`population`"]);
+    says(d, &[], &["28.301", "`population`"]);
     assert!(outcome.files.is_some(), "a warning does not stop the build");
 }
 
@@ -831,7 +1030,7 @@ fn figures_older_than_the_reporting_schedule() {
     let d = the_one(&outcome, "figures-overdue");
     // Pointed at the schedule that makes them late.
     assert_warning_at(d, CAMPAIGN_PATH, at(&text, "every:"));
-    says(d, &["2026-05-29", "2026-06-08"], &["figures"]);
+    says(d, &["29/5/2026", "8/6/2026"], &["figures"]);
     assert!(outcome.files.is_some());
 }
 
@@ -855,7 +1054,7 @@ fn a_target_count_that_is_not_its_percent_of_the_population() {
     let outcome = run(&[(CAMPAIGN_PATH, &text)]);
     let d = the_one(&outcome, "target-disagrees");
     assert_warning_at(d, CAMPAIGN_PATH, at(&text, "{ percent: 30, count: 8489 }"));
-    says(d, &["8489", "29226", "8768"], &["28297"]);
+    says(d, &["8.489", "29.226", "8.768"], &["28.297"]);
     assert!(outcome.files.is_some());
 }
 
@@ -987,7 +1186,7 @@ fn warnings_exit_0_unless_denied() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_contains!(
         stderr(&out),
-        "cảnh báo: Số lượng mục tiêu 8489",
+        "cảnh báo: Số lượng mục tiêu 8.489",
         "1 cảnh báo"
     );
     let out = loaxa(

@@ -1,22 +1,18 @@
 //! What the benchmarks share.
 
-use std::process::Command;
+#[path = "../../examples/synth/synthetic/mod.rs"]
+pub mod synthetic;
 
-/// A synthetic site of `notices` notices and 20 campaigns from
-/// `loaxa-synth` (deterministic), made once per run.
+/// A synthetic site of `notices` notices and 20 campaigns (examples/synth,
+/// deterministic), made once per run.
 pub fn synth_site(notices: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    let status = Command::new(env!("CARGO_BIN_EXE_loaxa-synth"))
-        .args([
-            "--notices",
-            &notices.to_string(),
-            "--campaigns",
-            "20",
-            "--out",
-        ])
-        .arg(dir.path())
-        .status()
-        .expect("run loaxa-synth");
-    assert!(status.success(), "loaxa-synth failed");
+    let spec = synthetic::Spec {
+        notices,
+        campaigns: 20,
+        seed: 1,
+    };
+    synthetic::write_site(&spec, dir.path(), &synthetic::commune_name(0), None)
+        .expect("write the synthetic site");
     dir
 }

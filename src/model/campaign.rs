@@ -7,7 +7,12 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 use crate::diagnostic::Text;
 use crate::model::reader::{self as r, Checker, Fields};
 use crate::source::yaml::{Node, Pos};
-use crate::vi::format_percent;
+use crate::vi::Lang::{En, Vi};
+use crate::vi::{format_date, format_int};
+
+fn int(lang: crate::vi::Lang, n: u64) -> String {
+    format_int(lang, i64::try_from(n).unwrap_or(i64::MAX))
+}
 
 #[derive(Debug, Clone)]
 pub struct Campaign {
@@ -21,6 +26,19 @@ pub struct Campaign {
     pub reporting: Option<Reporting>,
     pub phases: Vec<Phase>,
     pub indicators: Vec<Indicator>,
+    /// The indicator the campaign leads with on cards and the widget
+    /// (`headline:`; the first one when not given).
+    pub headline: Option<String>,
+}
+
+impl Campaign {
+    /// The indicator shown when there is room for one.
+    pub fn headline_indicator(&self) -> Option<&Indicator> {
+        self.headline
+            .as_deref()
+            .and_then(|id| self.indicators.iter().find(|i| i.id == id))
+            .or(self.indicators.first())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +78,9 @@ pub struct Target {
 pub struct Indicator {
     pub id: String,
     pub label: String,
+    /// What a `remaining` figure counts, worded as not yet done ("Công dân …
+    /// chưa kích hoạt …"); optional.
+    pub remaining_label: Option<String>,
     pub unit: Option<String>,
     pub population: Option<u64>,
     pub target: Option<Target>,
@@ -79,11 +100,19 @@ pub enum Reading {
     Remaining(u64),
 }
 
+/// A number as a source printed it, kept to compare with what the counts give.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stated<T> {
+    pub value: T,
+    pub pos: Pos,
+}
+
 #[derive(Debug, Clone)]
 pub struct Figure {
     pub date: NaiveDate,
     pub reading: Reading,
-    pub stated_percent: Option<f64>,
+    /// The rate the source printed (`stated_percent`).
+    pub stated_percent: Option<Stated<f64>>,
     /// The base in force on that date, else the indicator's.
     pub population: Option<u64>,
     pub rank: Option<Rank>,
@@ -122,10 +151,12 @@ const CAMPAIGN_FIELDS: &[&str] = &[
     "reporting",
     "phases",
     "indicators",
+    "headline",
 ];
 const INDICATOR_FIELDS: &[&str] = &[
     "id",
     "label",
+    "remaining_label",
     "unit",
     "population",
     "target",
@@ -186,9 +217,46 @@ pub fn read_campaign(ck: &mut Checker, id: String, root: &Node) -> Option<Campai
         start,
         deadline,
         reporting: f.get("reporting").and_then(|n| read_reporting(ck, n)),
+        headline: f
+            .get("headline")
+            .and_then(|n| read_headline(ck, n, &indicators, &declared)),
         phases,
         indicators,
     })
+}
+
+/// `headline:` names one of the campaign's indicators.
+fn read_headline(
+    ck: &mut Checker,
+    node: &Node,
+    indicators: &[Indicator],
+    declared: &[String],
+) -> Option<String> {
+    let id = r::id(ck, node)?;
+    if declared.contains(&id) {
+        return indicators.iter().any(|i| i.id == id).then_some(id);
+    }
+    let ids: Vec<&str> = indicators.iter().map(|i| i.id.as_str()).collect();
+    let hint = match crate::diagnostic::suggest(&id, &ids) {
+        Some(near) => Text::new(
+            format!("có phải ý bạn là `{near}`?"),
+            format!("did you mean `{near}`?"),
+        ),
+        None => Text::new(
+            format!("các chỉ số của chiến dịch: {}", ids.join(", ")),
+            format!("the campaign's indicators are: {}", ids.join(", ")),
+        ),
+    };
+    ck.error(
+        node.pos,
+        "unknown-indicator",
+        Text::new(
+            format!("`headline` nêu chỉ số `{id}` không có trong chiến dịch"),
+            format!("`headline` names `{id}`, which is not an indicator of the campaign"),
+        ),
+        Some(hint),
+    );
+    None
 }
 
 fn read_reporting(ck: &mut Checker, node: &Node) -> Option<Reporting> {
@@ -301,7 +369,7 @@ fn read_indicator(ck: &mut Checker, node: &Node) -> Option<(Indicator, Pos)> {
     let id_node = f.required(ck, "id", &what);
     let id = id_node.and_then(|n| r::id(ck, n));
     let label = f.required(ck, "label", &what).and_then(|n| r::text(ck, n));
-    let population = f.get("population").and_then(|n| r::count(ck, n));
+    let population = f.get("population").and_then(|n| r::population(ck, n));
     let target = f.get("target").and_then(|n| read_target(ck, n, population));
     let figures = f
         .get("figures")
@@ -319,6 +387,7 @@ fn read_indicator(ck: &mut Checker, node: &Node) -> Option<(Indicator, Pos)> {
     let indicator = Indicator {
         id: id?,
         label: label?,
+        remaining_label: f.get("remaining_label").and_then(|n| r::text(ck, n)),
         unit: f.get("unit").and_then(|n| r::text(ck, n)),
         population,
         target,
@@ -353,50 +422,12 @@ pub fn read_target(ck: &mut Checker, node: &Node, population: Option<u64>) -> Op
         );
         return None;
     }
-    check_target_agreement(ck, &target, population);
     if let (Some(count), Some(population), Some(node)) = (target.count, population, f.get("count"))
         && count > population
     {
         above_population(ck, node.pos, count, population);
     }
     Some(target)
-}
-
-/// Warns when a target's count is not its percent of the population.
-fn check_target_agreement(ck: &mut Checker, target: &Target, population: Option<u64>) {
-    let (Some(percent), Some(count), Some(population)) = (target.percent, target.count, population)
-    else {
-        return;
-    };
-    let expected = percent / 100.0 * population as f64;
-    if (count as f64 - expected).abs() <= 1.0 {
-        return;
-    }
-    let base = (count as f64 / (percent / 100.0)).round() as u64;
-    ck.warning(
-        target.pos,
-        "target-disagrees",
-        Text::new(
-            format!(
-                "Số lượng mục tiêu {} không khớp với {} của {} (= {})",
-                count,
-                format_percent(crate::vi::Lang::Vi, percent),
-                population,
-                expected.ceil() as u64
-            ),
-            format!(
-                "The target count {} is not {} of {} (= {})",
-                count,
-                format_percent(crate::vi::Lang::En, percent),
-                population,
-                expected.ceil() as u64
-            ),
-        ),
-        Some(Text::new(
-            format!("{count} ứng với dân số {base}; kiểm tra lại `count` hoặc `population`"),
-            format!("{count} fits a population of {base}; check `count` or `population`"),
-        )),
-    );
 }
 
 fn read_figures(ck: &mut Checker, node: &Node, population: Option<u64>) -> Vec<Figure> {
@@ -412,11 +443,13 @@ fn read_figures(ck: &mut Checker, node: &Node, population: Option<u64>) -> Vec<F
                 Text::new(
                     format!(
                         "Đã có số liệu ngày {} (dòng {})",
-                        figure.date, first.pos.line
+                        format_date(Vi, figure.date),
+                        first.pos.line
                     ),
                     format!(
                         "There is already a figure for {} (line {})",
-                        figure.date, first.pos.line
+                        format_date(En, figure.date),
+                        first.pos.line
                     ),
                 ),
                 Some(Text::new(
@@ -439,13 +472,15 @@ fn read_figure(ck: &mut Checker, node: &Node, indicator_population: Option<u64>)
     let date = date_node.and_then(|n| r::date(ck, n));
     let population = f
         .get("population")
-        .and_then(|n| r::count(ck, n))
+        .and_then(|n| r::population(ck, n))
         .or(indicator_population);
     let reading = read_reading(ck, &f, population)?;
     let figure = Figure {
         date: date?,
         reading,
-        stated_percent: f.get("stated_percent").and_then(|n| r::percent(ck, n)),
+        stated_percent: f
+            .get("stated_percent")
+            .and_then(|n| r::percent(ck, n).map(|value| Stated { value, pos: n.pos })),
         population,
         rank: f.get("rank").and_then(|n| read_rank(ck, n)),
         source: f.get("source").and_then(|n| r::text(ck, n)),
@@ -455,9 +490,6 @@ fn read_figure(ck: &mut Checker, node: &Node, indicator_population: Option<u64>)
             .unwrap_or(false),
         pos: date_node.map_or(f.pos, |n| n.pos),
     };
-    if let Some(node) = f.get("stated_percent") {
-        check_stated_percent(ck, node.pos, &figure);
-    }
     Some(figure)
 }
 
@@ -517,65 +549,21 @@ fn above_population(ck: &mut Checker, pos: Pos, n: u64, population: u64) {
         pos,
         "above-population",
         Text::new(
-            format!("Số {n} lớn hơn dân số {population} của chỉ số"),
-            format!("{n} is more than the indicator's population of {population}"),
+            format!(
+                "Số {} lớn hơn tổng số {} người của chỉ số",
+                int(Vi, n),
+                int(Vi, population)
+            ),
+            format!(
+                "{} is more than the indicator's population of {}",
+                int(En, n),
+                int(En, population)
+            ),
         ),
         Some(Text::new(
             "kiểm tra lại số liệu, hoặc ghi `population` đúng cho ngày đó",
             "check the figure, or give the right `population` for that date",
         )),
-    );
-}
-
-/// Warns when the rate a source printed is not the rate its count gives.
-fn check_stated_percent(ck: &mut Checker, pos: Pos, figure: &Figure) {
-    let (Reading::Count(count), Some(population), Some(stated)) =
-        (figure.reading, figure.population, figure.stated_percent)
-    else {
-        return;
-    };
-    if population == 0 {
-        return;
-    }
-    let computed = count as f64 / population as f64 * 100.0;
-    if (computed - stated).abs() <= 0.05 {
-        return;
-    }
-    use crate::vi::Lang::{En, Vi};
-    let base_hint = if stated > 0.0 {
-        let base = (count as f64 / (stated / 100.0)).round() as u64;
-        Text::new(
-            format!(
-                "tỷ lệ {} ứng với dân số khoảng {base}; kiểm tra lại `population`, hoặc `stated_percent` in sai",
-                format_percent(Vi, stated)
-            ),
-            format!(
-                "{} fits a population of about {base}; check `population`, or the printed rate is wrong",
-                format_percent(En, stated)
-            ),
-        )
-    } else {
-        Text::new(
-            "kiểm tra lại tỷ lệ in trong văn bản",
-            "check the rate printed in the letter",
-        )
-    };
-    ck.warning(
-        pos,
-        "stated-percent-differs",
-        Text::new(
-            format!(
-                "Tỷ lệ ghi trong văn bản ({}) khác tỷ lệ tính từ số liệu: {count}/{population} = {}",
-                format_percent(Vi, stated),
-                format_percent(Vi, computed)
-            ),
-            format!(
-                "The stated rate ({}) differs from the computed rate: {count}/{population} = {}",
-                format_percent(En, stated),
-                format_percent(En, computed)
-            ),
-        ),
-        Some(base_hint),
     );
 }
 
@@ -631,8 +619,10 @@ fn read_row(ck: &mut Checker, node: &Node) -> Option<BreakdownRow> {
     let name = f.required(ck, "name", &what).and_then(|n| r::text(ck, n));
     let count_node = f.required(ck, "count", &what);
     let count = count_node.and_then(|n| r::count(ck, n));
-    let population = f.get("population").and_then(|n| r::count(ck, n));
-    let target = f.get("target").and_then(|n| read_target(ck, n, population));
+    let population = f.get("population").and_then(|n| r::population(ck, n));
+    let target = f
+        .get("target")
+        .and_then(|n| read_row_target(ck, n, population));
     if let (Some(c), Some(p), Some(n)) = (count, population, count_node)
         && c > p
     {
@@ -645,6 +635,25 @@ fn read_row(ck: &mut Checker, node: &Node) -> Option<BreakdownRow> {
         population,
         target,
     })
+}
+
+/// A row's target: a bare number is a count (`target: 300`, as FORMAT
+/// allows), else a target map.
+fn read_row_target(ck: &mut Checker, node: &Node, population: Option<u64>) -> Option<Target> {
+    use crate::source::yaml::Value;
+    if matches!(node.value, Value::Int(_) | Value::Float(_)) {
+        let count = r::count(ck, node)?;
+        if let Some(p) = population.filter(|p| count > *p) {
+            above_population(ck, node.pos, count, p);
+        }
+        return Some(Target {
+            percent: None,
+            count: Some(count),
+            by: None,
+            pos: node.pos,
+        });
+    }
+    read_target(ck, node, population)
 }
 
 /// `declared`: every indicator id written in the file, including those of
@@ -681,8 +690,16 @@ fn read_phase(
             n.pos,
             "phase-ends-before-start",
             Text::new(
-                format!("Đợt kết thúc ({e}) trước khi bắt đầu ({s})"),
-                format!("The phase ends ({e}) before it starts ({s})"),
+                format!(
+                    "Đợt kết thúc ({}) trước khi bắt đầu ({})",
+                    format_date(Vi, e),
+                    format_date(Vi, s)
+                ),
+                format!(
+                    "The phase ends ({}) before it starts ({})",
+                    format_date(En, e),
+                    format_date(En, s)
+                ),
             ),
             Some(Text::new(
                 "kiểm tra lại `start` và `end` của đợt",

@@ -159,6 +159,21 @@ impl Checked {
         (!diags.has_errors()).then_some(site)
     }
 
+    /// Every campaign that could be read, even when some file has an error:
+    /// the checks on their figures still run, so one run reports everything.
+    pub fn campaigns(&self) -> Vec<Campaign> {
+        let mut campaigns: Vec<Campaign> = self
+            .files
+            .values()
+            .filter_map(|check| match &check.value {
+                Some(Value::Campaign(c)) => Some(c.clone()),
+                _ => None,
+            })
+            .collect();
+        campaigns.sort_by(|a, b| a.id.cmp(&b.id));
+        campaigns
+    }
+
     /// Every campaign id a file declares, including files that could not be
     /// read or checked: a notice naming one is not reported on top of the
     /// error in the campaign's own file.

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 pub use campaign::{
     Breakdown, BreakdownRow, Campaign, Figure, Indicator, Phase, Rank, Reading, Reporting,
-    Schedule, Target,
+    Schedule, Stated, Target,
 };
 pub use checked::Checked;
 pub use notice::{Attachment, Notice, Page, Signer};
@@ -65,8 +65,8 @@ fn read_yaml_file<T>(
                 "empty-file",
                 Text::new("Tệp đang trống", "The file is empty"),
                 Some(Text::new(
-                    "viết nội dung theo mẫu trong FORMAT, hoặc xóa tệp",
-                    "write the fields as in the format guide, or delete the file",
+                    "viết các trường của tệp, bắt đầu bằng dòng `title: …`, hoặc xóa tệp",
+                    "write the file's fields, starting with a line `title: …`, or delete the file",
                 )),
             );
             None

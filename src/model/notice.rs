@@ -109,6 +109,7 @@ fn split<'a>(ck: &mut Checker, file: &'a SourceFile) -> Option<(Node, &'a str, u
             Node {
                 pos: node.pos,
                 value: yaml::Value::Map(Vec::new()),
+                raw: None,
             },
             fm.body,
             body_line,

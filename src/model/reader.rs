@@ -70,10 +70,7 @@ impl<'n> Fields<'n> {
                         node.value.kind()
                     ),
                 ),
-                Some(Text::new(
-                    "viết mỗi trường trên một dòng, thụt vào hai dấu cách, theo mẫu trong FORMAT",
-                    "write each field on its own line, indented two spaces, as in the format guide",
-                )),
+                Some(map_hint(allowed)),
             );
             return None;
         };
@@ -116,6 +113,25 @@ impl<'n> Fields<'n> {
         }
         node
     }
+}
+
+/// How to write a map of these fields, in the officer's own file: on one
+/// line in braces, or a field a line.
+fn map_hint(allowed: &[&str]) -> Text {
+    let example = allowed
+        .iter()
+        .take(2)
+        .map(|f| format!("{f}: …"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Text::new(
+        format!(
+            "viết trên một dòng trong ngoặc nhọn, ví dụ `{{ {example} }}`, hoặc mỗi trường `tên: giá trị` một dòng, thụt vào thêm hai dấu cách"
+        ),
+        format!(
+            "write it on one line in braces, e.g. `{{ {example} }}`, or one `name: value` field a line, indented two more spaces"
+        ),
+    )
 }
 
 /// A sentence starts with a capital: "tệp chiến dịch" → "Tệp chiến dịch".
@@ -242,85 +258,159 @@ pub fn boolean(ck: &mut Checker, node: &Node) -> Option<bool> {
     }
 }
 
-/// A whole number ≥ 0 (a count of people or accounts).
+/// The largest count a file may give: far above any commune's or province's
+/// people, far below where a derived figure (a sum, a share, a pace) could
+/// overflow.
+pub const MAX_COUNT: u64 = 1_000_000_000;
+
+/// A whole number ≥ 0 (a count of people or accounts), written plainly:
+/// `1.000` is one thousand to a Vietnamese reader, so a number written with
+/// a dot or comma is refused, never read as 1.
 pub fn count(ck: &mut Checker, node: &Node) -> Option<u64> {
-    match &node.value {
-        Value::Int(i) if *i >= 0 => Some(*i as u64),
+    let written = node.raw.as_deref();
+    if let Some(raw) = written.filter(|r| r.contains(['.', ','])) {
+        separator_in_count(ck, node, raw);
+        return None;
+    }
+    let n = match &node.value {
+        Value::Int(i) if *i >= 0 => *i as u64,
         Value::Int(_) => {
             negative(ck, node);
-            None
+            return None;
         }
         Value::Float(f) if *f < 0.0 => {
             negative(ck, node);
-            None
+            return None;
         }
-        Value::Float(f) if f.fract() == 0.0 && *f <= 9e15 => Some(*f as u64),
-        Value::Float(f) if f.fract() == 0.0 => {
-            ck.error(
-                node.pos,
-                "number-too-large",
-                Text::new(
-                    "Số này quá lớn để là một số người hay số tài khoản",
-                    "This number is too large to be a count of people or accounts",
-                ),
-                Some(Text::new(
-                    "kiểm tra lại số, có thể bị thừa chữ số",
-                    "check the number; it may have extra digits",
-                )),
-            );
-            None
+        Value::Float(f) if f.fract() == 0.0 && *f <= MAX_COUNT as f64 => *f as u64,
+        Value::Float(f) if f.fract() != 0.0 => {
+            let shown = written.map_or_else(|| f.to_string(), str::to_string);
+            not_whole(ck, node, &shown);
+            return None;
         }
-        Value::Float(f) => {
-            let hint = thousands_hint(*f).unwrap_or_else(|| {
-                Text::new(
-                    "số đếm phải là số nguyên, không có phần thập phân",
-                    "a count is a whole number, with no decimals",
-                )
-            });
-            ck.error(
-                node.pos,
-                "not-a-whole-number",
-                Text::new(
-                    format!("`{f}` không phải là số nguyên"),
-                    format!("`{f}` is not a whole number"),
-                ),
-                Some(hint),
-            );
-            None
-        }
+        Value::Float(_) => MAX_COUNT + 1,
         Value::Str(s) => {
             let digits: String = s
                 .chars()
-                .filter(|c| !matches!(c, '.' | ',' | ' '))
+                .filter(|c| !matches!(c, '.' | ',' | ' ' | '\u{a0}'))
                 .collect();
             let hint =
                 (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())).then(|| {
                     Text::new(
-                        format!("viết số liền, không dấu chấm hay dấu phẩy: `{digits}`"),
+                        format!("viết số liền, không dấu chấm, dấu phẩy hay dấu cách: `{digits}`"),
                         format!("write the number plainly, without separators: `{digits}`"),
                     )
                 });
             expected(ck, node, "một số nguyên", "a whole number", hint);
-            None
+            return None;
         }
         _ => {
             expected(ck, node, "một số nguyên", "a whole number", None);
-            None
+            return None;
         }
+    };
+    if n > MAX_COUNT {
+        ck.error(
+            node.pos,
+            "number-too-large",
+            Text::new(
+                "Số này quá lớn để là một số người hay số tài khoản (quá 1 tỷ)",
+                "This number is too large to be a count of people or accounts (over a billion)",
+            ),
+            Some(Text::new(
+                "kiểm tra lại số, có thể bị thừa chữ số",
+                "check the number; it may have extra digits",
+            )),
+        );
+        return None;
     }
+    Some(n)
 }
 
-/// `29.226` read as a float is almost always Vietnamese thousands.
-fn thousands_hint(f: f64) -> Option<Text> {
-    let scaled = f * 1000.0;
-    let looks_grouped = (scaled - scaled.round()).abs() < 1e-6 && f.fract() != 0.0;
-    looks_grouped.then(|| {
-        let n = scaled.round() as i64;
-        Text::new(
-            format!("trong tệp dữ liệu viết số liền, không có dấu chấm: `{n}` thay cho `{f}`"),
-            format!("in data files write numbers without a thousands dot: `{n}` instead of `{f}`"),
+/// A population: a count that is not 0 (a rate of 0 people means nothing).
+pub fn population(ck: &mut Checker, node: &Node) -> Option<u64> {
+    let n = count(ck, node)?;
+    if n == 0 {
+        ck.error(
+            node.pos,
+            "population-zero",
+            Text::new(
+                "Tổng số người (`population`) không thể bằng 0",
+                "The population cannot be 0",
+            ),
+            Some(Text::new(
+                "ghi tổng số người mà chỉ số nói tới, ví dụ `population: 29226`; nếu chưa biết, xóa dòng này",
+                "write how many people the indicator is about, e.g. `population: 29226`; if it is not known, delete the line",
+            )),
+        );
+        return None;
+    }
+    Some(n)
+}
+
+/// `1.000`, `11.250`, `1,299`: a count written with a separator.
+fn separator_in_count(ck: &mut Checker, node: &Node, raw: &str) {
+    let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+    let grouped = is_grouped(raw);
+    let (vi, en) = if grouped {
+        (
+            format!("`{raw}` có dấu phân cách hàng nghìn: trong tệp dữ liệu số được viết liền"),
+            format!("`{raw}` has a thousands separator: data files write numbers plainly"),
         )
-    })
+    } else {
+        (
+            format!("`{raw}` không phải là số nguyên"),
+            format!("`{raw}` is not a whole number"),
+        )
+    };
+    let hint = if grouped {
+        Text::new(
+            format!(
+                "nếu là {} thì viết `{digits}` (không có dấu chấm hay dấu phẩy)",
+                crate::vi::format_int(crate::vi::Lang::Vi, digits.parse().unwrap_or(0))
+            ),
+            format!(
+                "if you mean {}, write `{digits}` (no dot or comma)",
+                crate::vi::format_int(crate::vi::Lang::En, digits.parse().unwrap_or(0))
+            ),
+        )
+    } else {
+        Text::new(
+            "số đếm là số nguyên, không có phần thập phân",
+            "a count is a whole number, with no decimals",
+        )
+    };
+    ck.error(
+        node.pos,
+        "thousands-separator",
+        Text::new(vi, en),
+        Some(hint),
+    );
+}
+
+/// `1.000`, `29.226`, `1,299,000`: digits in groups of three after the first.
+fn is_grouped(raw: &str) -> bool {
+    let mut groups = raw.split(['.', ',']);
+    let first = groups.next().unwrap_or("");
+    (1..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_digit())
+        && raw.contains(['.', ','])
+        && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn not_whole(ck: &mut Checker, node: &Node, shown: &str) {
+    ck.error(
+        node.pos,
+        "not-a-whole-number",
+        Text::new(
+            format!("`{shown}` không phải là số nguyên"),
+            format!("`{shown}` is not a whole number"),
+        ),
+        Some(Text::new(
+            "số đếm là số nguyên, không có phần thập phân",
+            "a count is a whole number, with no decimals",
+        )),
+    );
 }
 
 fn negative(ck: &mut Checker, node: &Node) {
@@ -354,6 +444,26 @@ pub fn percent(ck: &mut Checker, node: &Node) -> Option<f64> {
             );
             return None;
         }
+        Value::Str(s) if decimal_comma(s).is_some() => {
+            let fixed = decimal_comma(s).unwrap_or_default();
+            expected(
+                ck,
+                node,
+                "một số phần trăm (0 đến 100)",
+                "a percentage (0 to 100)",
+                Some(Text::new(
+                    format!(
+                        "trong tệp dữ liệu phần thập phân viết sau dấu chấm: `{fixed}` thay cho `{}`",
+                        s.trim()
+                    ),
+                    format!(
+                        "data files write decimals with a point: `{fixed}` instead of `{}`",
+                        s.trim()
+                    ),
+                )),
+            );
+            return None;
+        }
         _ => {
             expected(
                 ck,
@@ -366,12 +476,13 @@ pub fn percent(ck: &mut Checker, node: &Node) -> Option<f64> {
         }
     };
     if !(0.0..=100.0).contains(&value) || value.is_nan() {
+        let shown = node.raw.clone().unwrap_or_else(|| value.to_string());
         ck.error(
             node.pos,
             "percent-out-of-range",
             Text::new(
-                format!("Tỷ lệ `{value}` nằm ngoài khoảng 0–100"),
-                format!("The percentage `{value}` is outside 0–100"),
+                format!("Tỷ lệ `{shown}` nằm ngoài khoảng 0–100"),
+                format!("The percentage `{shown}` is outside 0–100"),
             ),
             Some(Text::new(
                 "viết tỷ lệ phần trăm từ 0 đến 100, ví dụ `4.44`",
@@ -381,6 +492,13 @@ pub fn percent(ck: &mut Checker, node: &Node) -> Option<f64> {
         return None;
     }
     Some(value)
+}
+
+/// `34,4` → `34.4`: a Vietnamese decimal comma in a number.
+fn decimal_comma(s: &str) -> Option<String> {
+    let (whole, frac) = s.trim().split_once(',')?;
+    let digits = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+    (digits(whole) && digits(frac)).then(|| format!("{whole}.{frac}"))
 }
 
 /// An ISO date `YYYY-MM-DD`.

@@ -54,6 +54,9 @@ pub struct App {
 
 /// Timezones we can compute "today" in without a timezone database.
 /// Vietnam has one offset and no daylight saving.
+/// The time zone of a site that names none.
+pub const DEFAULT_TIMEZONE: &str = "Asia/Ho_Chi_Minh";
+
 pub const KNOWN_TIMEZONES: &[(&str, i32)] = &[
     ("Asia/Ho_Chi_Minh", 7 * 3600),
     ("Asia/Saigon", 7 * 3600),

@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use super::{Options, Outcome, freshness_warnings, resolve_today};
+use super::{Options, Outcome, check_readable_campaigns, derive_and_check};
 use crate::diagnostic::Diagnostics;
 use crate::model::{Checked, Site};
 use crate::output::Files;
@@ -92,16 +92,13 @@ impl Live {
         self.pending.extend(changed);
         let mut diags = Diagnostics::default();
         let Some(site) = self.checked.site(&mut diags) else {
+            check_readable_campaigns(&self.checked, &self.options, &mut diags);
             return self.failed(diags, Lang::Vi);
         };
         let lang = site.config.language;
-        let today = resolve_today(self.options.today, &site.config.timezone);
-        freshness_warnings(&site, today, &mut diags);
-        let render = RenderOptions {
-            today,
-            drafts: self.options.drafts,
-            base_url: self.options.base_url.clone(),
-        };
+        // Deriving the whole site takes microseconds: no need to keep it by campaign.
+        let (derived, render) = derive_and_check(&site, &self.options, &mut diags);
+        let today = render.today;
         let plan = match &self.last {
             Some(last) if last.render.today == today => {
                 Plan::new(&last.site, &site, &render, &self.pending)
@@ -122,9 +119,13 @@ impl Live {
                 .insert(path, bytes);
         };
         let wanted = |part: Part| plan.wants(part);
-        let outputs = render::render_some_to(
-            &self.root, &site, &render, &mut diags, &wanted, &sink, &texts,
-        );
+        let input = render::Input {
+            site: &site,
+            derived: &derived,
+            opts: &render,
+        };
+        let outputs =
+            render::render_some_to(&self.root, &input, &mut diags, &wanted, &sink, &texts);
         let mut texts = texts.into_inner().unwrap_or_else(PoisonError::into_inner);
         let Some(outputs) = outputs else {
             if let Some(last) = &mut self.last {

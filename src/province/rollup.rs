@@ -305,16 +305,10 @@ fn chart(ranking: &Ranking, id: &str, heading: &str) -> Option<String> {
 
 /// A status code of `data.json` in words.
 fn status_text(code: &str) -> &'static str {
-    [
-        Status::Reached,
-        Status::OnTrack,
-        Status::Behind,
-        Status::NoData,
-        Status::Unknown,
-    ]
-    .into_iter()
-    .find(|s| s.code() == code)
-    .map_or("—", |s| status_label(Lang::Vi, s))
+    Status::ALL
+        .into_iter()
+        .find(|s| s.code() == code)
+        .map_or("—", |s| status_label(Lang::Vi, s))
 }
 
 /// A folder name as one URL path segment (percent-encoded beyond the

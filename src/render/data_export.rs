@@ -3,31 +3,16 @@
 //! `datapackage.json`. The schema and the file formats are
 //! `crate::opendata`'s; this module only fills them from the site.
 
-use crate::derive::{self, Progress};
-use crate::model::{Breakdown, Campaign, Indicator};
+use crate::derive::{self, BreakdownFacts, Progress, Quantity};
+use crate::model::{Campaign, Indicator};
 use crate::opendata::{
     self, Amount, BreakdownData, BreakdownRowData, CampaignData, Derived, FigureData,
     IndicatorData, SiteData, package, round, table, xlsx,
 };
-use crate::render::pages::Ctx;
+use crate::render::ctx::Ctx;
 use crate::render::routes;
 
-pub use crate::opendata::{DATAPACKAGE, SITE_JSON};
-
-pub fn csv_path(campaign_id: &str) -> String {
-    format!("{}so-lieu.csv", routes::campaign(campaign_id))
-}
-
-pub fn xlsx_path(campaign_id: &str) -> String {
-    format!("{}so-lieu.xlsx", routes::campaign(campaign_id))
-}
-
-pub fn json_path(campaign_id: &str) -> String {
-    format!("{}so-lieu.json", routes::campaign(campaign_id))
-}
-
-/// The derived values of one indicator. (Reads `derive::Progress`; when the
-/// derive stage hands a `Derived` per indicator, only this changes.)
+/// The derived values of one indicator, from the derive stage's facts.
 fn derived(p: &Progress) -> Derived {
     let (measure, unit) = match p.measure {
         Some(derive::Measure::Count) => (Some("count"), Some("count")),
@@ -35,9 +20,9 @@ fn derived(p: &Progress) -> Derived {
         Some(derive::Measure::Points) => (Some("percentage_points"), Some("percentage_points")),
         None => (None, None),
     };
-    let needed = p.needed.map(|n| match p.measure {
-        Some(derive::Measure::Points) => Amount::Points(round(n, 4)),
-        _ => Amount::Count(n.round().max(0.0) as u64),
+    let needed = p.needed.map(|n| match n {
+        Quantity::People(n) => Amount::Count(n),
+        Quantity::Points(x) => Amount::Points(round(x, 4)),
     });
     Derived {
         status: p.status.code().to_string(),
@@ -57,7 +42,7 @@ fn derived(p: &Progress) -> Derived {
     }
 }
 
-fn breakdown_data(b: &Breakdown) -> BreakdownData {
+fn breakdown_data(b: &BreakdownFacts) -> BreakdownData {
     BreakdownData {
         date: b.date.to_string(),
         by: b.by.clone(),
@@ -68,23 +53,19 @@ fn breakdown_data(b: &Breakdown) -> BreakdownData {
                 name: r.name.clone(),
                 count: r.count,
                 population: r.population,
-                rate_percent: derive::rate(r.count, r.population).map(|x| round(x, 4)),
-                target_count: r
-                    .target
-                    .as_ref()
-                    .and_then(|t| derive::goal(t, r.population, None).count),
-                target_percent: r
-                    .target
-                    .as_ref()
-                    .and_then(|t| derive::goal(t, r.population, None).percent)
-                    .map(|x| round(x, 4)),
+                rate_percent: r.rate.map(|x| round(x, 4)),
+                target_count: r.goal.and_then(|g| g.count),
+                target_percent: r.goal.and_then(|g| g.percent).map(|x| round(x, 4)),
             })
             .collect(),
     }
 }
 
 fn indicator_data(ctx: &Ctx, c: &Campaign, i: &Indicator) -> IndicatorData {
-    let p = derive::progress(i, c.deadline, ctx.today);
+    let Some(facts) = ctx.facts(c).indicator(&i.id) else {
+        unreachable!("every indicator is derived")
+    };
+    let p = &facts.progress;
     IndicatorData {
         id: i.id.clone(),
         label: i.label.clone(),
@@ -93,7 +74,7 @@ fn indicator_data(ctx: &Ctx, c: &Campaign, i: &Indicator) -> IndicatorData {
         target_percent: p.goal.and_then(|g| g.percent).map(|x| round(x, 4)),
         target_count: p.goal.and_then(|g| g.count),
         target_date: p.goal.and_then(|g| g.by).map(|d| d.to_string()),
-        derived: derived(&p),
+        derived: derived(p),
         figures: p
             .series
             .iter()
@@ -104,14 +85,14 @@ fn indicator_data(ctx: &Ctx, c: &Campaign, i: &Indicator) -> IndicatorData {
                 rate_percent: r.percent.map(|x| round(x, 4)),
                 remaining: r.remaining,
                 population: r.population,
-                stated_percent: f.stated_percent,
+                stated_percent: f.stated_percent.map(|s| s.value),
                 approximate: r.approximate,
                 rank_position: f.rank.map(|k| k.position),
                 rank_of: f.rank.map(|k| k.of),
                 source: f.source.clone(),
             })
             .collect(),
-        breakdowns: i.breakdown.iter().map(breakdown_data).collect(),
+        breakdowns: facts.breakdowns.iter().map(breakdown_data).collect(),
     }
 }
 
@@ -144,8 +125,8 @@ fn campaign_data(ctx: &Ctx, c: &Campaign, holder: Holder) -> CampaignData {
         start: c.start.map(|d| d.to_string()),
         deadline: c.deadline.map(|d| d.to_string()),
         url: link(routes::campaign(&c.id)),
-        csv: link(csv_path(&c.id)),
-        xlsx: link(xlsx_path(&c.id)),
+        csv: link(routes::campaign_csv(&c.id)),
+        xlsx: link(routes::campaign_xlsx(&c.id)),
         indicators: c
             .indicators
             .iter()
@@ -174,11 +155,11 @@ fn newest_date(ctx: &Ctx, data: &CampaignData) -> String {
 pub fn campaign_files(ctx: &Ctx, campaign: &Campaign) -> Vec<(String, Vec<u8>)> {
     let data = campaign_data(ctx, campaign, Holder::CampaignFolder);
     let mut files = vec![
-        (csv_path(&data.id), table::csv(&data)),
-        (json_path(&data.id), opendata::to_json(&data)),
+        (routes::campaign_csv(&data.id), table::csv(&data)),
+        (routes::campaign_json(&data.id), opendata::to_json(&data)),
     ];
     if let Ok(book) = xlsx::workbook(&data, &newest_date(ctx, &data)) {
-        files.push((xlsx_path(&data.id), book));
+        files.push((routes::campaign_xlsx(&data.id), book));
     }
     files
 }
@@ -208,7 +189,7 @@ pub fn datapackage(ctx: &Ctx) -> Vec<u8> {
         .campaigns
         .iter()
         .map(|c| package::Resource {
-            path: csv_path(&c.id),
+            path: routes::campaign_csv(&c.id),
             campaign_id: &c.id,
             title: &c.title,
         })

@@ -11,10 +11,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::derive;
 use crate::diagnostic::{Diagnostic, Severity, Text};
-use crate::render::indicator::headline;
-use crate::render::pages::Ctx;
+use crate::render::ctx::Ctx;
+use crate::render::figure_text::figure_text_of;
 use crate::render::{routes, words};
 use crate::vi::{Lang, format_date, slugify};
 
@@ -74,19 +73,20 @@ fn tag(ctx: &Ctx, date: &str, what: &str) -> String {
     )
 }
 
-/// The date of the `ENTRIES`th newest notice or figure date: nothing older
-/// can be in the feed, so a 10,000-notice site formats a hundred entries,
-/// not ten thousand.
+/// The date of the `ENTRIES`th newest entry (a notice, or a campaign's
+/// day of figures): nothing older can be in the feed, so a 10,000-notice
+/// site formats a hundred entries, not ten thousand.
 fn oldest_in_feed(ctx: &Ctx) -> Option<NaiveDate> {
-    let figures = ctx.site.campaigns.iter().flat_map(|c| {
+    let figure_days = ctx.site.campaigns.iter().flat_map(|c| {
         c.indicators
             .iter()
             .flat_map(|i| i.figures.iter().map(|f| f.date))
+            .collect::<BTreeSet<NaiveDate>>()
     });
     let mut dates: Vec<NaiveDate> = ctx
         .visible_notices()
         .map(|n| n.date)
-        .chain(figures)
+        .chain(figure_days)
         .collect();
     if dates.len() <= ENTRIES {
         return None;
@@ -128,12 +128,15 @@ fn entries(ctx: &Ctx) -> Vec<Entry> {
         })
         .collect();
     for c in &ctx.site.campaigns {
-        // Day → (indicator label, headline), in the campaign's order.
+        // Day → (what, figure), in the campaign's order.
+        let facts = ctx.facts(c);
         let mut days: BTreeMap<NaiveDate, Vec<(String, &str)>> = BTreeMap::new();
-        for i in &c.indicators {
-            for f in i.figures.iter().filter(|f| recent(f.date)) {
-                let figure = headline(ctx.lang, &derive::resolve(f));
-                days.entry(f.date).or_default().push((figure, &i.id));
+        for (i, facts) in c.indicators.iter().zip(&facts.indicators) {
+            for r in facts.progress.series.iter().filter(|r| recent(r.date)) {
+                let text = figure_text_of(ctx.lang, i, r);
+                days.entry(r.date)
+                    .or_default()
+                    .push((format!("{}: {}", text.what, text.figure_phrase), &i.id));
             }
         }
         for (date, figures) in days {

@@ -3,9 +3,10 @@
 
 use crate::model::Campaign;
 use crate::model::reader::tel_digits;
-use crate::render::pages::{Ctx, app_view};
+use crate::render::components::app_view;
+use crate::render::ctx::Ctx;
 use crate::render::views::*;
-use crate::render::{data_export, feed, routes, share};
+use crate::render::{feed, routes, share};
 use crate::vi::Lang;
 
 /// The menu label of a campaign longer than this is shortened.
@@ -100,7 +101,7 @@ fn links(root: &str) -> Links {
         search: at(routes::SEARCH),
         english: at(routes::ENGLISH),
         feed: at(feed::PATH),
-        data: at(data_export::SITE_JSON),
+        data: at(routes::SITE_JSON),
         stylesheet: at("style.css"),
     }
 }

@@ -1,11 +1,16 @@
 //! Rendering: routes, views, templates and charts into an in-memory map of
 //! `path → bytes`. Pages are independent, so they render in parallel.
 
+pub mod breakdown;
+pub mod components;
+pub mod ctx;
 pub mod data_export;
 pub mod feed;
+pub mod figure_text;
 pub mod filters;
 pub mod frame;
 pub mod indicator;
+pub mod indicator_chart;
 pub mod outreach;
 pub mod pages;
 pub mod phrases;
@@ -25,10 +30,11 @@ use std::sync::{Mutex, PoisonError};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::derive::Derived;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Text};
 use crate::model::{Campaign, Notice, Page, Site};
 use crate::output::Files;
-use pages::Ctx;
+use ctx::Ctx;
 
 /// How a build is asked to run.
 #[derive(Debug, Clone)]
@@ -75,6 +81,7 @@ pub type Sink<'a> = dyn Fn(String, Vec<u8>) + Sync + 'a;
 pub fn render_site(
     root: &Path,
     site: &Site,
+    derived: &Derived,
     opts: &RenderOptions,
     diags: &mut Diagnostics,
 ) -> Option<Files> {
@@ -85,7 +92,7 @@ pub fn render_site(
             .unwrap_or_else(PoisonError::into_inner)
             .insert(path, bytes);
     };
-    let ok = render_site_to(root, site, opts, diags, &collect);
+    let ok = render_site_to(root, site, derived, opts, diags, &collect);
     ok.then(|| files.into_inner().unwrap_or_else(PoisonError::into_inner))
 }
 
@@ -96,12 +103,18 @@ pub fn render_site(
 pub fn render_site_to(
     root: &Path,
     site: &Site,
+    derived: &Derived,
     opts: &RenderOptions,
     diags: &mut Diagnostics,
     sink: &Sink,
 ) -> bool {
     let texts = IndexTexts::default();
-    render_some_to(root, site, opts, diags, &|_| true, sink, &texts).is_some()
+    let input = Input {
+        site,
+        derived,
+        opts,
+    };
+    render_some_to(root, &input, diags, &|_| true, sink, &texts).is_some()
 }
 
 /// A part of the output that a rebuild may make again or keep as it was.
@@ -136,15 +149,24 @@ pub type IndexTexts = Mutex<HashMap<PathBuf, String>>;
 /// are made, with the files made on every build. Returns the output file of
 /// every part, made or not (a part not made keeps its previous files), or
 /// `None` when anything failed.
+/// What a build renders: the checked site, what was derived from it, and
+/// how it was asked to run.
+#[derive(Clone, Copy)]
+pub struct Input<'a> {
+    pub site: &'a Site,
+    pub derived: &'a Derived,
+    pub opts: &'a RenderOptions,
+}
+
 pub fn render_some_to(
     root: &Path,
-    site: &Site,
-    opts: &RenderOptions,
+    input: &Input,
     diags: &mut Diagnostics,
     wanted: &Wanted,
     sink: &Sink,
     texts: &IndexTexts,
 ) -> Option<Vec<String>> {
+    let (site, opts) = (input.site, input.opts);
     routes::check_collisions(site, opts.drafts, diags);
     check_attachments(root, site, diags);
     let mut theme = theme::load(root, &site.config.theme, diags)?;
@@ -152,7 +174,7 @@ pub fn render_some_to(
         return None;
     }
     let base_url = base_url_of(site, opts);
-    let ctx = ctx_of(site, opts, &base_url);
+    let ctx = ctx_of(site, input.derived, opts, &base_url);
     let jobs = jobs(&ctx);
     let outputs = part_outputs(site, &jobs);
     let theme_static = std::mem::take(&mut theme.static_files);
@@ -221,9 +243,9 @@ fn part_outputs(site: &Site, jobs: &[Job]) -> Vec<String> {
         .map(|job| output_file(&job.path));
     let campaigns = site.campaigns.iter().flat_map(|c| {
         [
-            data_export::csv_path(&c.id),
-            data_export::xlsx_path(&c.id),
-            data_export::json_path(&c.id),
+            routes::campaign_csv(&c.id),
+            routes::campaign_xlsx(&c.id),
+            routes::campaign_json(&c.id),
             routes::share_image(&c.id),
         ]
     });
@@ -285,9 +307,15 @@ fn base_url_of(site: &Site, opts: &RenderOptions) -> Option<String> {
         .or_else(|| site.config.base_url.clone())
 }
 
-fn ctx_of<'a>(site: &'a Site, opts: &RenderOptions, base_url: &'a Option<String>) -> Ctx<'a> {
+fn ctx_of<'a>(
+    site: &'a Site,
+    derived: &'a Derived,
+    opts: &RenderOptions,
+    base_url: &'a Option<String>,
+) -> Ctx<'a> {
     Ctx {
         site,
+        derived,
         lang: site.config.language,
         today: opts.today,
         base_url: base_url.as_deref(),
@@ -300,7 +328,11 @@ fn ctx_of<'a>(site: &'a Site, opts: &RenderOptions, base_url: &'a Option<String>
 /// every such page again when this changed (see `pipeline::Live`).
 pub fn shown_on_every_page(site: &Site, opts: &RenderOptions) -> Vec<String> {
     let base_url = base_url_of(site, opts);
-    let ctx = ctx_of(site, opts, &base_url);
+    let derived = Derived {
+        today: opts.today,
+        campaigns: Vec::new(),
+    };
+    let ctx = ctx_of(site, &derived, opts, &base_url);
     let menu = frame::nav(&ctx, "")
         .into_iter()
         .map(|item| format!("{}\t{}", item.title, item.href));
@@ -361,9 +393,9 @@ fn always_made(root: &Path, ctx: &Ctx, jobs: &[Job], theme_static: Files) -> Fil
     let site = ctx.site;
     let campaign_file = |path: &str| {
         site.campaigns.iter().any(|c| {
-            path == data_export::csv_path(&c.id)
-                || path == data_export::xlsx_path(&c.id)
-                || path == data_export::json_path(&c.id)
+            path == routes::campaign_csv(&c.id)
+                || path == routes::campaign_xlsx(&c.id)
+                || path == routes::campaign_json(&c.id)
                 || path == routes::share_image(&c.id)
         })
     };
@@ -379,11 +411,8 @@ fn always_made(root: &Path, ctx: &Ctx, jobs: &[Job], theme_static: Files) -> Fil
             || path == feed::PATH)
     });
     files.insert("robots.txt".into(), sitemap::robots(base_url).into_bytes());
-    files.insert(data_export::SITE_JSON.into(), data_export::site_json(ctx));
-    files.insert(
-        data_export::DATAPACKAGE.into(),
-        data_export::datapackage(ctx),
-    );
+    files.insert(routes::SITE_JSON.into(), data_export::site_json(ctx));
+    files.insert(routes::DATAPACKAGE.into(), data_export::datapackage(ctx));
     files.extend(qr::files(&ctx.site.config.apps));
     files
 }

@@ -1,80 +1,19 @@
 //! Pages that carry a campaign beyond the site: the printable poster, the
 //! widget for the commune portal, and the contacts in English. The share
-//! image (share.rs) says the same as the poster, from the same [`Lead`].
+//! image (share.rs) says the same as the poster, from the same lead views
+//! (`components::leads`).
 
-use crate::derive;
 use crate::model::Campaign;
-use crate::model::reader::tel_digits;
-use crate::render::indicator::{self as ind, status_view};
-use crate::render::pages::{Ctx, app_view, campaign_card, strip_unit};
+use crate::render::components::{campaign_app, campaign_card, contact_views, leads, strip_unit};
+use crate::render::ctx::Ctx;
 use crate::render::routes;
 use crate::render::views::*;
-use crate::vi::{Lang, format_date};
-
-/// What a campaign says in one glance: its first indicator's latest figure
-/// and target.
-pub struct Lead {
-    /// The indicator: "Người dân từ 18 tuổi trở lên có tài khoản i-HaTinh".
-    pub label: Option<String>,
-    /// "4,44 %".
-    pub figure: Option<String>,
-    pub approximate: bool,
-    /// "1.299/29.226 tài khoản, ngày 29/5/2026".
-    pub detail: Option<String>,
-    /// "30 % (8.768 tài khoản) trước 31/12/2026".
-    pub target: Option<String>,
-    /// Share of the target reached, 0–1.
-    pub share: Option<f64>,
-    pub status: StatusView,
-    pub updated: Option<chrono::NaiveDate>,
-}
-
-pub fn lead(ctx: &Ctx, c: &Campaign) -> Lead {
-    let lang = ctx.lang;
-    let Some(first) = c.indicators.first() else {
-        return Lead {
-            label: None,
-            figure: None,
-            approximate: false,
-            detail: None,
-            target: None,
-            share: None,
-            status: status_view(lang, derive::Status::NoData),
-            updated: None,
-        };
-    };
-    let progress = derive::progress(first, c.deadline, ctx.today);
-    let unit = first
-        .unit
-        .clone()
-        .unwrap_or_else(|| ind::default_unit(lang).into());
-    let latest = progress.latest;
-    Lead {
-        label: Some(first.label.clone()),
-        figure: latest.as_ref().map(|l| ind::headline(lang, l)),
-        approximate: latest.is_some_and(|l| l.approximate),
-        detail: latest
-            .as_ref()
-            .map(|l| ind::headline_detail(lang, first, l)),
-        target: progress
-            .goal
-            .as_ref()
-            .and_then(|g| ind::target_text(lang, g, &unit)),
-        share: progress.share,
-        status: status_view(lang, progress.status),
-        updated: latest.map(|l| l.date),
-    }
-}
-
-fn campaign_app(ctx: &Ctx, c: &Campaign) -> Option<AppView> {
-    c.app
-        .as_ref()
-        .and_then(|(id, _)| ctx.site.config.apps.iter().find(|a| &a.id == id))
-        .map(app_view)
-}
+use crate::vi::Lang;
 
 pub fn poster(ctx: &Ctx, c: &Campaign) -> PosterPage {
-    let lead = lead(ctx, c);
+    let leads = leads(ctx, c);
+    let first = leads.first();
+    let updated = ctx.facts(c).newest;
     PosterPage {
         title: c.title.clone(),
         title_length: match c.title.chars().count() {
@@ -83,25 +22,38 @@ pub fn poster(ctx: &Ctx, c: &Campaign) -> PosterPage {
             _ => "very-long",
         },
         href: routes::campaign(&c.id),
-        headline: lead.figure,
-        approximate: lead.approximate,
-        headline_label: match (lead.label, lead.detail) {
-            (Some(label), Some(detail)) => Some(format!("{label}: {detail}")),
-            (label, _) => label,
-        },
-        target: lead.target,
-        status: lead.status,
-        updated: lead.updated.map(|d| format_date(ctx.lang, d)),
-        updated_iso: lead.updated.map(|d| d.to_string()),
+        headline: first.and_then(|l| l.figure.clone()),
+        approximate: first.is_some_and(|l| l.approximate),
+        headline_label: first.map(|l| match &l.detail {
+            Some(detail) => format!("{}: {detail}", l.label),
+            None => l.label.clone(),
+        }),
+        // With several indicators, a target alone would not say whom it is for.
+        target: first.and_then(|l| {
+            let target = l.target.clone()?;
+            Some(if leads.len() > 1 {
+                format!("{target} — {}", l.label)
+            } else {
+                target
+            })
+        }),
+        status: first.map_or_else(
+            || crate::render::indicator::status_view(ctx.lang, crate::derive::Status::NoFigures),
+            |l| l.status.clone(),
+        ),
+        updated: updated.map(|d| crate::vi::format_date(ctx.lang, d)),
+        updated_iso: updated.map(|d| d.to_string()),
         app: campaign_app(ctx, c),
+        indicators: leads,
     }
 }
 
 pub fn embed(ctx: &Ctx, c: &Campaign) -> EmbedPage {
     let page = routes::campaign(&c.id);
+    let card = campaign_card(ctx, c);
     EmbedPage {
-        card: campaign_card(ctx, c),
-        headline_detail: lead(ctx, c).detail,
+        headline_detail: leads(ctx, c).into_iter().next().and_then(|l| l.detail),
+        card,
         app: campaign_app(ctx, c),
         detail_href: match ctx.base_url {
             Some(base) => format!("{base}{page}"),
@@ -139,41 +91,26 @@ pub fn english(ctx: &Ctx) -> EnglishPage {
     }
 }
 
-pub fn contact_views(ctx: &Ctx) -> Vec<ContactView> {
-    ctx.site
-        .config
-        .contacts
-        .iter()
-        .map(|c| ContactView {
-            name: c.name.clone(),
-            role: c.role.clone(),
-            tel: c.phone.as_deref().map(tel_digits),
-            phone: c.phone.clone(),
-            email: c.email.clone(),
-        })
-        .collect()
-}
-
 /// The share image's text alternative and the poster's summary in one line.
 pub fn summary_line(ctx: &Ctx, c: &Campaign) -> String {
-    let lead = lead(ctx, c);
     let config = &ctx.site.config;
-    let (about, target, hotline) = match ctx.lang {
-        Lang::Vi => ("khoảng ", "Mục tiêu", "Đường dây nóng"),
-        Lang::En => ("about ", "Target", "Hotline"),
+    let (target, hotline) = match ctx.lang {
+        Lang::Vi => ("Mục tiêu", "Đường dây nóng"),
+        Lang::En => ("Target", "Hotline"),
     };
     let mut parts = vec![format!("{} – {}", c.title, config.commune)];
-    if let (Some(label), Some(figure)) = (&lead.label, &lead.figure) {
-        let about = if lead.approximate { about } else { "" };
-        let detail = lead
-            .detail
-            .as_deref()
-            .map(|d| format!(" ({d})"))
-            .unwrap_or_default();
-        parts.push(format!("{label}: {about}{figure}{detail}"));
-    }
-    if let Some(t) = &lead.target {
-        parts.push(format!("{target}: {t}"));
+    for lead in leads(ctx, c) {
+        if let Some(figure) = &lead.figure_phrase {
+            let detail = lead
+                .detail
+                .as_deref()
+                .map(|d| format!(" ({d})"))
+                .unwrap_or_default();
+            parts.push(format!("{}: {figure}{detail}", lead.label));
+        }
+        if let Some(t) = &lead.target {
+            parts.push(format!("{target}: {t}"));
+        }
     }
     parts.push(format!("{hotline}: {}", config.hotline.number));
     parts.join(". ") + "."

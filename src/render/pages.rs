@@ -1,66 +1,18 @@
 //! Views of every page but the indicator sections: layout, home, campaign,
 //! notices, apps, contacts, free pages.
 
-use chrono::NaiveDate;
-
-use crate::derive;
+use crate::derive::{PhaseFacts, PhaseResult, PhaseTarget, Timing};
 use crate::markdown;
 use crate::model::reader::is_web_link;
-use crate::model::{App, Campaign, Notice, Page, Reporting, Schedule, Site};
-use crate::render::indicator::{self as ind, indicator_view, status_view};
+use crate::model::{Campaign, Notice, Page, Phase, Reporting, Schedule};
+use crate::render::components::{app_view, campaign_card, notice_item, strip_unit};
+use crate::render::ctx::Ctx;
+use crate::render::figure_text::{self as ft, unit_of};
+use crate::render::indicator::indicator_view;
 use crate::render::phrases as ph;
+use crate::render::routes;
 use crate::render::views::*;
-use crate::render::{data_export, qr, routes};
-use crate::vi::{Lang, format_date, format_int, format_letter_date, weekday_name};
-
-/// What every page view is built from.
-pub struct Ctx<'a> {
-    pub site: &'a Site,
-    pub lang: Lang,
-    pub today: NaiveDate,
-    pub base_url: Option<&'a str>,
-    pub drafts: bool,
-}
-
-impl Ctx<'_> {
-    pub fn visible_notices(&self) -> impl Iterator<Item = &Notice> {
-        self.site
-            .notices
-            .iter()
-            .map(|n| &**n)
-            .filter(|n| self.drafts || !n.draft)
-    }
-}
-
-pub fn app_view(app: &App) -> AppView {
-    let qr = |link: &Option<String>, store: &str| {
-        link.as_deref()
-            .filter(|url| qr::encodable(url))
-            .map(|_| qr::path(&app.id, store))
-    };
-    AppView {
-        id: app.id.clone(),
-        name: app.name.clone(),
-        summary: app.summary.clone().unwrap_or_default(),
-        ios: app.ios.clone(),
-        android: app.android.clone(),
-        guide: app.guide.clone(),
-        ios_qr: qr(&app.ios, "ios"),
-        android_qr: qr(&app.android, "android"),
-    }
-}
-
-pub fn notice_item(ctx: &Ctx, n: &Notice) -> NoticeItem {
-    NoticeItem {
-        title: n.title.clone(),
-        href: routes::notice(&n.slug),
-        kind: n.kind.clone(),
-        number: n.number.clone(),
-        date: format_date(ctx.lang, n.date),
-        date_iso: n.date.to_string(),
-        draft: n.draft,
-    }
-}
+use crate::vi::{Lang, format_date, format_int, format_letter_date, format_percent, weekday_name};
 
 pub fn home(ctx: &Ctx) -> HomePage {
     HomePage {
@@ -78,57 +30,9 @@ pub fn home(ctx: &Ctx) -> HomePage {
     }
 }
 
-pub fn campaign_card(ctx: &Ctx, c: &Campaign) -> CampaignCard {
-    let lang = ctx.lang;
-    let first = c.indicators.first();
-    let progress = first.map(|i| derive::progress(i, c.deadline, ctx.today));
-    let latest = progress.as_ref().and_then(|p| p.latest);
-    let newest = c
-        .indicators
-        .iter()
-        .filter_map(|i| i.figures.last().map(|f| f.date))
-        .max();
-    CampaignCard {
-        title: c.title.clone(),
-        href: routes::campaign(&c.id),
-        summary_html: c
-            .summary
-            .as_deref()
-            .map(markdown::render_inline)
-            .unwrap_or_default(),
-        headline: latest.as_ref().map(|l| ind::headline(lang, l)),
-        headline_label: first
-            .zip(latest)
-            .map(|(i, l)| format!("{} ({})", i.label, ind::headline_detail(lang, i, &l))),
-        progress: progress.as_ref().and_then(|p| ind::progress_view(lang, p)),
-        status: status_view(lang, progress.map_or(derive::Status::NoData, |p| p.status)),
-        updated: newest.map(|d| format_date(lang, d)),
-        updated_iso: newest.map(|d| d.to_string()),
-        deadline: c.deadline.map(|d| format_date(lang, d)),
-        overdue: overdue_due(ctx, c).is_some(),
-    }
-}
-
-/// The due date of figures that are late by the schedule, if any are.
-pub fn overdue_due(ctx: &Ctx, c: &Campaign) -> Option<NaiveDate> {
-    let reporting = c.reporting.as_ref()?;
-    let newest = c
-        .indicators
-        .iter()
-        .filter_map(|i| i.figures.last().map(|f| f.date))
-        .max();
-    derive::is_overdue(reporting, c.start, c.deadline, newest, ctx.today)
-        .then(|| derive::last_due(reporting, c.start, c.deadline, ctx.today))
-        .flatten()
-}
-
 pub fn campaign(ctx: &Ctx, c: &Campaign) -> CampaignPage {
     let lang = ctx.lang;
-    let newest = c
-        .indicators
-        .iter()
-        .filter_map(|i| i.figures.last().map(|f| f.date))
-        .max();
+    let facts = ctx.facts(c);
     CampaignPage {
         id: c.id.clone(),
         title: c.title.clone(),
@@ -144,25 +48,31 @@ pub fn campaign(ctx: &Ctx, c: &Campaign) -> CampaignPage {
             .map(app_view),
         period: ph::period(lang, c.start, c.deadline),
         deadline: c.deadline.map(|d| format_date(lang, d)),
-        days_left: c
-            .deadline
-            .map(|d| ph::days_left(lang, (d - ctx.today).num_days())),
+        days_left: facts.days_left.map(|d| ph::days_left(lang, d)),
         reporting: c.reporting.as_ref().map(|r| reporting_text(lang, r)),
-        overdue: overdue_due(ctx, c).map(|due| ph::overdue(lang, newest, due)),
+        overdue: facts
+            .overdue
+            .map(|due| ph::overdue(lang, facts.newest, due)),
         indicators: c
             .indicators
             .iter()
-            .map(|i| indicator_view(lang, c, i, ctx.today))
+            .zip(&facts.indicators)
+            .map(|(i, f)| indicator_view(lang, c, i, f))
             .collect(),
-        phases: c.phases.iter().map(|p| phase_view(ctx, c, p)).collect(),
+        phases: c
+            .phases
+            .iter()
+            .zip(&facts.phases)
+            .map(|(p, f)| phase_view(lang, c, p, f))
+            .collect(),
         notices: ctx
             .visible_notices()
             .filter(|n| n.campaigns.iter().any(|(id, _)| *id == c.id))
             .map(|n| notice_item(ctx, n))
             .collect(),
-        data_csv: data_export::csv_path(&c.id),
-        data_xlsx: data_export::xlsx_path(&c.id),
-        data_json: data_export::json_path(&c.id),
+        data_csv: routes::campaign_csv(&c.id),
+        data_xlsx: routes::campaign_xlsx(&c.id),
+        data_json: routes::campaign_json(&c.id),
         poster: routes::poster(&c.id),
         embed: routes::embed(&c.id),
         embed_snippet: ctx
@@ -204,39 +114,73 @@ fn reporting_text(lang: Lang, r: &Reporting) -> String {
     }
 }
 
-fn phase_view(ctx: &Ctx, c: &Campaign, p: &crate::model::Phase) -> PhaseView {
-    let lang = ctx.lang;
-    let timing = if ctx.today > p.end {
-        "past"
-    } else if ctx.today < p.start {
-        "future"
-    } else {
-        "current"
-    };
+fn phase_view(lang: Lang, c: &Campaign, p: &Phase, facts: &PhaseFacts) -> PhaseView {
     PhaseView {
         name: p.name.clone(),
         period: ph::period(lang, Some(p.start), Some(p.end)).unwrap_or_default(),
-        targets: p
+        targets: facts
             .targets
             .iter()
-            .filter_map(|(id, target)| {
-                let indicator = c.indicators.iter().find(|i| &i.id == id)?;
-                // The phase's end is shown as its period, so the target text needs no date.
-                let goal = derive::Goal {
-                    by: None,
-                    ..derive::goal(target, indicator.population, None)
-                };
-                let unit = indicator
-                    .unit
-                    .clone()
-                    .unwrap_or_else(|| ind::default_unit(lang).into());
-                Some(Fact {
+            .filter_map(|t| {
+                let indicator = c.indicators.iter().find(|i| i.id == t.indicator)?;
+                let unit = unit_of(lang, indicator);
+                Some(PhaseTargetView {
                     label: indicator.label.clone(),
-                    value: ind::target_text(lang, &goal, &unit)?,
+                    value: ft::target_text(lang, &t.goal, &unit, false)?,
+                    result: phase_result_code(t.result).into(),
+                    result_label: phase_result_label(lang, t, &unit),
                 })
             })
             .collect(),
-        timing: timing.into(),
+        timing: match facts.timing {
+            Timing::Past => "past",
+            Timing::Current => "current",
+            Timing::Future => "future",
+        }
+        .into(),
+    }
+}
+
+fn phase_result_code(result: PhaseResult) -> &'static str {
+    match result {
+        PhaseResult::Upcoming => "upcoming",
+        PhaseResult::Reached => "reached",
+        PhaseResult::NotYet => "not-yet",
+        PhaseResult::NotReached => "not-reached",
+        PhaseResult::NoData => "no-data",
+        PhaseResult::Incomparable => "incomparable",
+    }
+}
+
+/// "Đạt (87 % ngày 17/5/2026)", "Không đạt (40 % ngày 17/5/2026)", "Không có số liệu".
+fn phase_result_label(lang: Lang, t: &PhaseTarget, unit: &str) -> String {
+    let figure = t.figure.map(|f| {
+        let value = match (f.percent, f.count) {
+            (Some(p), _) => format_percent(lang, p),
+            (None, Some(n)) => format!("{} {unit}", format_int(lang, n as i64)),
+            (None, None) => "—".into(),
+        };
+        match lang {
+            Lang::Vi => format!(" ({value} ngày {})", format_date(lang, f.date)),
+            Lang::En => format!(" ({value} on {})", format_date(lang, f.date)),
+        }
+    });
+    let figure = figure.unwrap_or_default();
+    match (lang, t.result) {
+        (Lang::Vi, PhaseResult::Upcoming) => "Chưa đến đợt".into(),
+        (Lang::Vi, PhaseResult::Reached) => format!("Đạt{figure}"),
+        (Lang::Vi, PhaseResult::NotYet) => format!("Chưa đạt{figure}"),
+        (Lang::Vi, PhaseResult::NotReached) => format!("Không đạt{figure}"),
+        (Lang::Vi, PhaseResult::NoData) => "Không có số liệu".into(),
+        (Lang::Vi, PhaseResult::Incomparable) => format!("Chưa so được với mục tiêu{figure}"),
+        (Lang::En, PhaseResult::Upcoming) => "Not yet begun".into(),
+        (Lang::En, PhaseResult::Reached) => format!("Reached{figure}"),
+        (Lang::En, PhaseResult::NotYet) => format!("Not reached yet{figure}"),
+        (Lang::En, PhaseResult::NotReached) => format!("Not reached{figure}"),
+        (Lang::En, PhaseResult::NoData) => "No figures".into(),
+        (Lang::En, PhaseResult::Incomparable) => {
+            format!("Cannot be compared with the target{figure}")
+        }
     }
 }
 
@@ -294,10 +238,12 @@ fn pager(ctx: &Ctx, number: usize, total: usize) -> Pager {
 pub fn notice(ctx: &Ctx, n: &Notice) -> NoticePage {
     let lang = ctx.lang;
     let commune = &ctx.site.config.commune;
-    let issuer = n
-        .issuer
-        .clone()
-        .unwrap_or_else(|| format!("Ủy ban nhân dân {}", lowercase_first(commune)));
+    let issuer = n.issuer.clone().unwrap_or_else(|| {
+        format!(
+            "Ủy ban nhân dân {}",
+            crate::render::components::lowercase_first(commune)
+        )
+    });
     let place = n
         .place
         .clone()
@@ -357,22 +303,6 @@ fn issuer_lines(issuer: &str) -> Vec<String> {
     vec![upper]
 }
 
-pub fn lowercase_first(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-/// "Xã Lộc Hà" → "Lộc Hà", for the place line of a letter.
-pub fn strip_unit(commune: &str) -> &str {
-    ["Xã ", "xã ", "Phường ", "phường ", "Thị trấn ", "thị trấn "]
-        .iter()
-        .find_map(|p| commune.strip_prefix(p))
-        .unwrap_or(commune)
-}
-
 pub fn apps(ctx: &Ctx) -> AppsPage {
     AppsPage {
         apps: ctx.site.config.apps.iter().map(app_view).collect(),
@@ -381,7 +311,7 @@ pub fn apps(ctx: &Ctx) -> AppsPage {
 
 pub fn contacts(ctx: &Ctx) -> ContactsPage {
     ContactsPage {
-        contacts: crate::render::outreach::contact_views(ctx),
+        contacts: crate::render::components::contact_views(ctx),
     }
 }
 
@@ -402,6 +332,5 @@ mod tests {
             issuer_lines("Ủy ban nhân dân xã Lộc Hà"),
             vec!["ỦY BAN NHÂN DÂN", "XÃ LỘC HÀ"]
         );
-        assert_eq!(strip_unit("Xã Lộc Hà"), "Lộc Hà");
     }
 }

@@ -3,33 +3,46 @@
 
 use chrono::NaiveDate;
 
-use crate::derive::{Measure, Status};
+use crate::derive::{Measure, Quantity, Status};
 use crate::vi::{Lang, format_date, format_int, format_percent};
 
 pub fn status_label(lang: Lang, status: Status) -> &'static str {
     match (lang, status) {
+        (Lang::Vi, Status::NoTarget) => "Chưa đặt chỉ tiêu",
+        (Lang::Vi, Status::NotStarted) => "Chưa bắt đầu",
+        (Lang::Vi, Status::NoFigures) => "Chưa có số liệu",
+        (Lang::Vi, Status::Incomparable) => "Chưa so được với chỉ tiêu",
         (Lang::Vi, Status::Reached) => "Đã đạt chỉ tiêu",
+        (Lang::Vi, Status::EndedNotReached) => "Hết hạn, chưa đạt chỉ tiêu",
+        (Lang::Vi, Status::NotEnoughData) => "Chưa đủ số liệu để đánh giá tiến độ",
+        (Lang::Vi, Status::InProgress) => "Đang thực hiện",
         (Lang::Vi, Status::OnTrack) => "Đúng tiến độ",
         (Lang::Vi, Status::Behind) => "Chậm tiến độ",
-        (Lang::Vi, Status::NoData) => "Chưa có số liệu",
-        (Lang::Vi, Status::Unknown) => "Chưa đủ số liệu để đánh giá tiến độ",
+        (Lang::En, Status::NoTarget) => "No target set",
+        (Lang::En, Status::NotStarted) => "Not started yet",
+        (Lang::En, Status::NoFigures) => "No figures yet",
+        (Lang::En, Status::Incomparable) => "Cannot be compared with the target",
         (Lang::En, Status::Reached) => "Target reached",
+        (Lang::En, Status::EndedNotReached) => "Deadline passed, target not reached",
+        (Lang::En, Status::NotEnoughData) => "Not enough figures to judge progress",
+        (Lang::En, Status::InProgress) => "In progress",
         (Lang::En, Status::OnTrack) => "On track",
         (Lang::En, Status::Behind) => "Behind schedule",
-        (Lang::En, Status::NoData) => "No figures yet",
-        (Lang::En, Status::Unknown) => "Not enough figures to judge progress",
     }
 }
 
 /// A quantity in the measure's unit: "7.469 tài khoản", "47 điểm phần trăm".
-pub fn amount(lang: Lang, measure: Measure, value: f64, unit: &str) -> String {
-    match measure {
-        Measure::Count | Measure::Remaining => {
-            format!("{} {unit}", format_int(lang, value.round() as i64))
+pub fn amount(lang: Lang, value: Quantity, unit: &str) -> String {
+    match value {
+        Quantity::People(n) => {
+            format!(
+                "{} {unit}",
+                format_int(lang, i64::try_from(n).unwrap_or(i64::MAX))
+            )
         }
-        Measure::Points => match lang {
-            Lang::Vi => format!("{} điểm phần trăm", trim_percent(lang, value)),
-            Lang::En => format!("{} percentage points", trim_percent(lang, value)),
+        Quantity::Points(x) => match lang {
+            Lang::Vi => format!("{} điểm phần trăm", trim_percent(lang, x)),
+            Lang::En => format!("{} percentage points", trim_percent(lang, x)),
         },
     }
 }
@@ -52,10 +65,10 @@ fn trim_percent(lang: Lang, value: f64) -> String {
 
 pub fn days_left(lang: Lang, days: i64) -> String {
     match (lang, days) {
-        (Lang::Vi, 0) => "hết hạn hôm nay".into(),
+        (Lang::Vi, 0) => "hôm nay là hạn cuối".into(),
         (Lang::Vi, d) if d > 0 => format!("còn {} ngày", format_int(lang, d)),
         (Lang::Vi, d) => format!("đã quá hạn {} ngày", format_int(lang, -d)),
-        (Lang::En, 0) => "due today".into(),
+        (Lang::En, 0) => "today is the last day".into(),
         (Lang::En, 1) => "1 day left".into(),
         (Lang::En, d) if d > 0 => format!("{} days left", format_int(lang, d)),
         (Lang::En, -1) => "1 day overdue".into(),
@@ -85,6 +98,8 @@ pub fn period(lang: Lang, start: Option<NaiveDate>, end: Option<NaiveDate>) -> O
 /// Labels of the derived facts, in reading order.
 pub struct FactLabels {
     pub needed: &'static str,
+    /// After the deadline: how far the figure fell short.
+    pub shortfall: &'static str,
     pub days_left: &'static str,
     pub pace: &'static str,
     pub pace_needed: &'static str,
@@ -97,6 +112,7 @@ pub fn fact_labels(lang: Lang) -> FactLabels {
     match lang {
         Lang::Vi => FactLabels {
             needed: "Còn cần thêm",
+            shortfall: "Còn thiếu so với chỉ tiêu",
             days_left: "Thời hạn",
             pace: "Tốc độ hiện nay",
             pace_needed: "Tốc độ cần đạt",
@@ -106,6 +122,7 @@ pub fn fact_labels(lang: Lang) -> FactLabels {
         },
         Lang::En => FactLabels {
             needed: "Still needed",
+            shortfall: "Short of the target by",
             days_left: "Time left",
             pace: "Current pace",
             pace_needed: "Pace needed",
@@ -123,10 +140,13 @@ pub fn rank(lang: Lang, position: u64, of: u64) -> String {
     }
 }
 
-pub fn share_of_target(lang: Lang, share: f64) -> String {
-    match lang {
-        Lang::Vi => format!("Đạt {} chỉ tiêu", format_percent(lang, share * 100.0)),
-        Lang::En => format!("{} of the target", format_percent(lang, share * 100.0)),
+pub fn share_of_target(lang: Lang, share: f64, approximate: bool) -> String {
+    let percent = format_percent(lang, share * 100.0);
+    match (lang, approximate) {
+        (Lang::Vi, false) => format!("Đạt {percent} chỉ tiêu"),
+        (Lang::Vi, true) => format!("Đạt khoảng {percent} chỉ tiêu"),
+        (Lang::En, false) => format!("{percent} of the target"),
+        (Lang::En, true) => format!("About {percent} of the target"),
     }
 }
 

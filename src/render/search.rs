@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::markdown;
 use crate::model::{Campaign, Notice, Page};
-use crate::render::pages::Ctx;
+use crate::render::ctx::Ctx;
 use crate::render::routes;
 use crate::render::views::{SearchItem, SearchPage};
 use crate::vi::{Lang, fold_words, format_date, format_int};

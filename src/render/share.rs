@@ -11,9 +11,11 @@ use plotters::prelude::*;
 use plotters::style::{FontFamily, FontStyle, register_font};
 
 use crate::model::Campaign;
-use crate::render::outreach::{Lead, lead, summary_line};
-use crate::render::pages::Ctx;
+use crate::render::components::leads;
+use crate::render::ctx::Ctx;
+use crate::render::outreach::summary_line;
 use crate::render::routes;
+use crate::render::views::LeadView;
 use crate::vi::Lang;
 
 pub const WIDTH: u32 = 1200;
@@ -76,7 +78,8 @@ pub fn general_alt_text(ctx: &Ctx, c: &Campaign) -> String {
 pub struct Card {
     pub place: String,
     pub title: String,
-    pub lead: Lead,
+    /// The campaign's headline indicator (the image has room for one).
+    pub lead: Option<LeadView>,
     pub lang: Lang,
     pub hotline_cta: String,
     pub hotline: String,
@@ -90,7 +93,7 @@ pub fn card(ctx: &Ctx, c: &Campaign) -> Card {
     Card {
         place: format!("{}, {}", config.commune, config.province),
         title: c.title.clone(),
-        lead: lead(ctx, c),
+        lead: leads(ctx, c).into_iter().next(),
         lang: ctx.lang,
         hotline_cta: crate::render::words::words(ctx.lang).hotline_cta.into(),
         hotline: config.hotline.number.clone(),
@@ -132,7 +135,6 @@ type Drawn =
 
 fn draw(area: &Area, card: &Card) -> Drawn {
     let w = WIDTH as i32;
-    let h = HEIGHT as i32;
     let text_width = w - 2 * MARGIN;
     area.draw(&Rectangle::new([(0, 0), (w, 12)], RED.filled()))?;
 
@@ -161,8 +163,11 @@ fn draw(area: &Area, card: &Card) -> Drawn {
     }
     y += 18;
 
-    let lead = &card.lead;
-    if let Some(label) = &lead.label {
+    let Some(lead) = &card.lead else {
+        return hotline_band(area, card);
+    };
+    {
+        let label = &lead.label;
         let style = font(28.0, false, MUTED);
         for line in wrap(area, label, &style, text_width, 1) {
             area.draw(&Text::new(line, (MARGIN, y), style.clone()))?;
@@ -228,8 +233,12 @@ fn draw(area: &Area, card: &Card) -> Drawn {
             MUTED.stroke_width(1),
         ))?;
     }
+    hotline_band(area, card)
+}
 
-    // The hotline band.
+fn hotline_band(area: &Area, card: &Card) -> Drawn {
+    let w = WIDTH as i32;
+    let h = HEIGHT as i32;
     let band = h - 118;
     area.draw(&Rectangle::new([(0, band), (w, h)], HOTLINE.filled()))?;
     let cta = font(28.0, false, WHITE);

@@ -178,9 +178,10 @@ pub struct CampaignCard {
     pub href: String,
     /// Sanitized inline HTML.
     pub summary_html: String,
-    /// The first indicator's latest rate or count: "4,44 %".
+    /// The headline indicator's latest rate or count, "khoảng" included
+    /// when the source said so: "4,44 %", "khoảng 3 %".
     pub headline: Option<String>,
-    /// What the headline is: "1.299/29.226 người dân từ 18 tuổi trở lên có tài khoản".
+    /// What the headline is: "Người dân … có tài khoản (1.299/29.226 tài khoản, ngày 29/5/2026)".
     pub headline_label: Option<String>,
     pub progress: Option<ProgressView>,
     pub status: StatusView,
@@ -229,6 +230,8 @@ pub struct IndicatorView {
     pub label: String,
     pub unit: Option<String>,
     pub status: StatusView,
+    /// What the status rests on, when that helps: "Đến hạn 18/8/2025 còn thiếu 165 tài khoản so với chỉ tiêu."
+    pub status_detail: Option<String>,
     /// The big number: "4,44 %" (or "1.299" without a population).
     pub headline: Option<String>,
     /// The sentence under it: "1.299 trên 29.226 tài khoản, ngày 29/5/2026".
@@ -281,10 +284,22 @@ pub struct PhaseView {
     pub name: String,
     /// "13/5/2026 – 17/5/2026".
     pub period: String,
-    /// "Đảng viên: 85 %; Hội viên: 10 %".
-    pub targets: Vec<Fact>,
+    /// Each target with how it went: "Đảng viên: 85 %" — "không có số liệu".
+    pub targets: Vec<PhaseTargetView>,
     /// `past`, `current` or `future`, relative to today.
     pub timing: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseTargetView {
+    /// The indicator.
+    pub label: String,
+    /// "85 %".
+    pub value: String,
+    /// `upcoming`, `reached`, `not-yet`, `not-reached`, `no-data`, `incomparable`.
+    pub result: String,
+    /// The result in words: "Đạt (87 % ngày 17/5/2026)", "Không có số liệu".
+    pub result_label: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -383,16 +398,38 @@ pub struct PosterPage {
     pub title_length: &'static str,
     /// Back to the campaign page (root-relative).
     pub href: String,
-    /// "4,44 %", the first indicator's latest figure.
+    /// "4,44 %", the headline indicator's latest figure.
     pub headline: Option<String>,
     pub approximate: bool,
     /// What the figure is: "Người dân … có tài khoản: 1.299/29.226 tài khoản, ngày 29/5/2026".
     pub headline_label: Option<String>,
     pub target: Option<String>,
     pub status: StatusView,
+    /// Every indicator of the campaign, the headline one first.
+    pub indicators: Vec<LeadView>,
     pub updated: Option<String>,
     pub updated_iso: Option<String>,
     pub app: Option<AppView>,
+}
+
+/// One indicator in a glance (poster, share image): what, how much, the
+/// target naming whom it is for, the status.
+#[derive(Debug, Clone, Serialize)]
+pub struct LeadView {
+    /// What the figure counts (worded as not yet done for people still to reach).
+    pub label: String,
+    /// "4,44 %"; `None` without figures.
+    pub figure: Option<String>,
+    pub approximate: bool,
+    /// "khoảng 3 %", "còn 6.516 người".
+    pub figure_phrase: Option<String>,
+    /// "1.299/29.226 tài khoản, ngày 29/5/2026".
+    pub detail: Option<String>,
+    /// "30 % (8.768 tài khoản) trước 31/12/2026".
+    pub target: Option<String>,
+    /// Share of the target reached, 0–1, when it means something.
+    pub share: Option<f64>,
+    pub status: StatusView,
 }
 
 /// A campaign's widget for an `<iframe>` on the commune portal.

@@ -22,6 +22,10 @@ pub struct Pos {
 pub struct Node {
     pub pos: Pos,
     pub value: Value,
+    /// A number exactly as written (`1.000`, `11.250`): in Vietnamese the dot
+    /// groups thousands, so the checker must see more than the parsed value.
+    /// `None` for every other kind of value.
+    pub raw: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -92,11 +96,12 @@ pub fn parse(text: &str, line_offset: usize) -> Result<Node, SyntaxError> {
                 column: 1,
             },
             value: Value::Null,
+            raw: None,
         });
     }
     let parsed: Result<Spanned<RawNode>, _> = serde_saphyr::from_str_with_options(text, options());
     match parsed {
-        Ok(root) => Ok(located(root, line_offset)),
+        Ok(root) => Ok(located(root, text, line_offset)),
         Err(err) => Err(syntax_error(&err, line_offset)),
     }
 }
@@ -124,8 +129,21 @@ fn pos_of<T>(spanned: &Spanned<T>, line_offset: usize) -> Pos {
     }
 }
 
-fn located(raw: Spanned<RawNode>, line_offset: usize) -> Node {
+/// The text of a scalar as written, from its span in the source.
+fn written<T>(spanned: &Spanned<T>, text: &str) -> Option<String> {
+    let span = spanned.referenced.span();
+    let start = usize::try_from(span.byte_offset()?).ok()?;
+    let len = usize::try_from(span.byte_len()?).ok()?;
+    text.get(start..start.checked_add(len)?)
+        .map(|s| s.trim().to_string())
+}
+
+fn located(raw: Spanned<RawNode>, text: &str, line_offset: usize) -> Node {
     let pos = pos_of(&raw, line_offset);
+    let written = match raw.value {
+        RawNode::Int(_) | RawNode::Float(_) => written(&raw, text),
+        _ => None,
+    };
     let value = match raw.value {
         RawNode::Null => Value::Null,
         RawNode::Bool(b) => Value::Bool(b),
@@ -135,7 +153,7 @@ fn located(raw: Spanned<RawNode>, line_offset: usize) -> Node {
         RawNode::Seq(items) => Value::Seq(
             items
                 .into_iter()
-                .map(|item| located(item, line_offset))
+                .map(|item| located(item, text, line_offset))
                 .collect(),
         ),
         RawNode::Map(entries) => Value::Map(
@@ -146,12 +164,16 @@ fn located(raw: Spanned<RawNode>, line_offset: usize) -> Node {
                         pos: pos_of(&key, line_offset),
                         name: key.value.into_name(),
                     };
-                    (key, located(node, line_offset))
+                    (key, located(node, text, line_offset))
                 })
                 .collect(),
         ),
     };
-    Node { pos, value }
+    Node {
+        pos,
+        value,
+        raw: written,
+    }
 }
 
 /// The tree as serde delivers it, before positions are made our own.
@@ -298,6 +320,20 @@ mod tests {
         assert_eq!(e[2].1.value, Value::Str("2026-05-29".into()));
         assert!(matches!(&e[3].1.value, Value::Seq(items) if items.len() == 2));
         assert_eq!(e[4].1.value, Value::Null);
+    }
+
+    #[test]
+    fn numbers_keep_the_text_they_were_written_as() {
+        let root = parse("a: 1.000\nb: { count: 11.250, c: 7 }\nc: [4.59]\n", 0).unwrap();
+        let e = map(&root);
+        assert_eq!(e[0].1.raw.as_deref(), Some("1.000"));
+        let b = map(&e[1].1);
+        assert_eq!(b[0].1.raw.as_deref(), Some("11.250"));
+        assert_eq!(b[1].1.raw.as_deref(), Some("7"));
+        let Value::Seq(items) = &e[2].1.value else {
+            panic!()
+        };
+        assert_eq!(items[0].raw.as_deref(), Some("4.59"));
     }
 
     #[test]

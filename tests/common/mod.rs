@@ -1,6 +1,9 @@
 //! Test harness: copy a fixture site into a temp dir, build it, read pages.
 #![allow(dead_code)]
 
+#[path = "../../examples/synth/synthetic/mod.rs"]
+pub mod synthetic;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -136,16 +139,16 @@ macro_rules! assert_lacks {
     }};
 }
 
-/// A synthetic site from `loaxa-synth`: `notices` notices of ~400 words and
+/// A synthetic site (examples/synth): `notices` notices of ~400 words and
 /// `campaigns` campaigns with daily figures (sample data).
 pub fn synth_site(notices: usize, campaigns: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_loaxa-synth"))
-        .args(["--notices", &notices.to_string()])
-        .args(["--campaigns", &campaigns.to_string(), "--out"])
-        .arg(dir.path())
-        .status()
-        .expect("run loaxa-synth");
-    assert!(status.success(), "loaxa-synth failed");
+    let spec = synthetic::Spec {
+        notices,
+        campaigns,
+        seed: 1,
+    };
+    synthetic::write_site(&spec, dir.path(), &synthetic::commune_name(0), None)
+        .expect("write the synthetic site");
     dir
 }
