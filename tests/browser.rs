@@ -360,7 +360,7 @@ fn the_rollup_page_passes_nu_and_axe_under_its_csp() {
         nu.status.success() && !report.contains(": error"),
         "{report}"
     );
-    let (port, _server) = serve(out.clone());
+    let (port, _server) = serve(out);
     let output = Command::new("node")
         .arg(repo_root().join("tests/browser/check-pages.cjs"))
         .arg("360")
