@@ -16,7 +16,6 @@ use crate::derive::Status;
 use crate::opendata::{self, CommuneData, IndicatorData, ROLLUP_FORMAT, RollupData, SiteData};
 use crate::output::Files;
 use crate::render::phrases::status_label;
-use crate::render::routes;
 use crate::vi::{Lang, format_date, format_percent};
 
 /// The page template and its stylesheet (no inline style: the page has the
@@ -248,26 +247,38 @@ fn row_view(ranking: &Ranking, row: &Row) -> RowView {
         .latest_date
         .as_deref()
         .and_then(|d| d.parse::<NaiveDate>().ok());
-    let link = &row.commune.link;
     RowView {
         place: row
             .position
             .map_or("—".to_string(), |p| format!("thứ {p}/{}", row.of)),
         commune: row.commune.site.commune.clone(),
         province: row.commune.site.province.clone(),
-        href: (!link.is_empty()).then(|| {
-            format!(
-                "{link}{}#chi-so-{}",
-                routes::campaign(ranking.campaign_id),
-                ranking.indicator_id
-            )
-        }),
+        href: campaign_link(row.commune, ranking.campaign_id)
+            .map(|page| format!("{page}#chi-so-{}", ranking.indicator_id)),
         rate: derived
             .rate_percent
             .map_or("—".to_string(), |r| format_percent(Lang::Vi, r)),
         date_iso: date.map(|d| d.to_string()),
         date: date.map_or("—".to_string(), |d| format_date(Lang::Vi, d)),
         status: status_text(&derived.status),
+    }
+}
+
+/// A commune's campaign page, from the roll-up: the commune's link and the
+/// campaign's `url` of its `data.json` (relative to that file, or absolute).
+fn campaign_link(commune: &Commune, campaign_id: &str) -> Option<String> {
+    let url = &commune
+        .site
+        .campaigns
+        .iter()
+        .find(|c| c.id == campaign_id)?
+        .url;
+    if url.starts_with("https://") || url.starts_with("http://") {
+        Some(url.clone())
+    } else if commune.link.is_empty() {
+        None
+    } else {
+        Some(format!("{}{url}", commune.link))
     }
 }
 
