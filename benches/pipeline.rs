@@ -17,8 +17,9 @@ use chrono::NaiveDate;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 
 use loaxa::charts::{self, Bar, Bars, Point, Scale, TimeSeries};
+use loaxa::check;
 use loaxa::diagnostic::Diagnostics;
-use loaxa::model::{self, Site};
+use loaxa::model::Site;
 use loaxa::output::{self, Files};
 use loaxa::render::{self, RenderOptions};
 use loaxa::source::{self, SourceFile, Sources};
@@ -30,9 +31,9 @@ use common::synth_site;
 
 const TODAY: &str = "2026-06-30";
 
-fn load(root: &Path) -> (model::Checked, Site) {
+fn load(root: &Path) -> (loaxa::check::Checked, Site) {
     let mut diags = Diagnostics::default();
-    let (sources, site) = model::load(root, &mut diags);
+    let (sources, site) = check::load(root, &mut diags);
     assert!(!diags.has_errors(), "the synthetic site has errors");
     (sources, site.expect("a site"))
 }
@@ -59,7 +60,7 @@ fn campaign_check(c: &mut Criterion, site: &Path) {
     c.bench_function("campaign: parse + check (2×60 figures, 69 rows)", |b| {
         b.iter(|| {
             let mut diags = Diagnostics::default();
-            model::check_sources(&sources, &mut diags).expect("valid")
+            check::check_sources(&sources, &mut diags).expect("valid")
         })
     });
 }

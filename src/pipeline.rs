@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, Utc};
+use chrono_tz::Tz;
 
 use crate::check;
 use crate::derive::{self, Derived};
@@ -153,7 +154,7 @@ struct Loaded {
 
 fn load(root: &Path, options: &Options) -> Loaded {
     let mut diags = Diagnostics::default();
-    let (checked, site) = model::load(root, &mut diags);
+    let (checked, site) = check::load(root, &mut diags);
     let lang = site.as_ref().map_or(Lang::Vi, |s| s.config.language);
     let (derived, render) = match &site {
         Some(site) => {
@@ -180,7 +181,7 @@ fn load(root: &Path, options: &Options) -> Loaded {
 /// still derived and checked (in the default time zone if `site.yaml` is
 /// the file in error), so a run reports every problem.
 pub(crate) fn check_readable_campaigns(
-    checked: &model::Checked,
+    checked: &check::Checked,
     options: &Options,
     diags: &mut Diagnostics,
 ) {
@@ -203,7 +204,7 @@ fn derive_and_check(
     options: &Options,
     diags: &mut Diagnostics,
 ) -> (Derived, RenderOptions) {
-    let today = resolve_today(options.today, &site.config.timezone);
+    let today = resolve_today(options.today, site.config.timezone);
     let derived = derive::site(site, today);
     check::figures::check(site, &derived, diags);
     let render = RenderOptions {
@@ -226,18 +227,15 @@ impl Loaded {
     }
 }
 
-/// "Today" in the site's timezone.
-pub fn resolve_today(today: Today, timezone: &str) -> NaiveDate {
+/// "Today" in the site's time zone.
+pub fn resolve_today(today: Today, timezone: Tz) -> NaiveDate {
     match today {
         Today::Fixed(date) => date,
         Today::FromEnvironment => {
-            let offset = model::site::KNOWN_TIMEZONES
-                .iter()
-                .find(|(n, _)| *n == timezone)
-                .map_or(7 * 3600, |(_, o)| *o);
-            let now = source_date_epoch().unwrap_or_else(|| Utc::now().timestamp());
-            chrono::DateTime::from_timestamp(now + i64::from(offset), 0)
-                .map_or_else(|| Utc::now().date_naive(), |t| t.date_naive())
+            let now = source_date_epoch()
+                .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+                .unwrap_or_else(Utc::now);
+            now.with_timezone(&timezone).date_naive()
         }
     }
 }

@@ -29,28 +29,6 @@ fn build_on(name: &str, day: &str) -> Built {
     built
 }
 
-/// A page's text as a reader sees it: tags dropped, entities read, spaces
-/// collapsed.
-fn text_of(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    let out = out
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&");
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// The titles of a page's `<svg>` charts.
 fn chart_titles(page: &str) -> Vec<String> {
     page.split("<title id=\"title-")
@@ -232,4 +210,44 @@ fn the_terminal_writes_numbers_and_dates_as_the_pages_do() {
     );
     let err = String::from_utf8_lossy(&out.stderr);
     assert_contains!(err, "1,299/29,226");
+}
+
+/// "Today" is the site's own day, from its time zone (any IANA name): at
+/// 12:00 UTC on 23/11/2026 it is already 24/11 in Kiritimati (UTC+14), so a
+/// figure of 24/11 is today's there, and a future one in Ho Chi Minh City.
+#[test]
+fn today_is_the_day_in_the_sites_time_zone() {
+    let noon_utc = "1795435200"; // 2026-11-23T12:00:00Z
+    let figure_of_24_11 = |tz: &str| {
+        let dir = copy_site(&fixture("truong-luu"));
+        let site = dir.path().join("data/site.yaml");
+        let text = std::fs::read_to_string(&site).unwrap();
+        std::fs::write(&site, format!("{text}timezone: {tz}\n")).unwrap();
+        let campaign = dir.path().join("data/campaigns/i-hatinh.yaml");
+        let text = std::fs::read_to_string(&campaign).unwrap();
+        std::fs::write(
+            &campaign,
+            format!("{text}      - date: 2026-11-24\n        percent: 10\n"),
+        )
+        .unwrap();
+        let root = dir.path().to_string_lossy().to_string();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_loaxa"))
+            .args(["check", "--root", &root])
+            .env("SOURCE_DATE_EPOCH", noon_utc)
+            .output()
+            .expect("run");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    let (code, err) = figure_of_24_11("Pacific/Kiritimati");
+    assert_lacks!(err, "future-figure", "sau ngày hôm nay");
+    assert_eq!(code, Some(0), "{err}");
+    let (code, err) = figure_of_24_11("Asia/Ho_Chi_Minh");
+    assert_eq!(code, Some(1), "{err}");
+    assert_contains!(err, "24/11/2026", "sau ngày hôm nay (23/11/2026)");
+    let (code, err) = figure_of_24_11("Asia/Ha_Noi");
+    assert_eq!(code, Some(1), "{err}");
+    assert_contains!(err, "`Asia/Ha_Noi` không phải là tên múi giờ");
 }

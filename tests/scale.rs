@@ -8,15 +8,15 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use common::*;
+use loaxa::check;
 use loaxa::diagnostic::Diagnostics;
-use loaxa::model;
 use loaxa::pipeline;
 use std::fs;
 
 /// Every notice and figure date, with the link the feed gives it.
 fn dated_links(root: &Path) -> Vec<(NaiveDate, String)> {
     let mut diags = Diagnostics::default();
-    let (_, site) = model::load(root, &mut diags);
+    let (_, site) = check::load(root, &mut diags);
     let site = site.expect("a valid site");
     let notices = site
         .notices
@@ -95,7 +95,7 @@ fn the_notice_list_is_paged_and_every_notice_is_on_one_page() {
     assert_eq!(listed(&second).len(), 25);
     // Every published notice once, newest first, across the pages.
     let mut diags = Diagnostics::default();
-    let (_, model) = model::load(site.dir.path(), &mut diags);
+    let (_, model) = check::load(site.dir.path(), &mut diags);
     let expected: Vec<String> = model
         .expect("site")
         .notices

@@ -16,5 +16,5 @@ fuzz_target!(|text: &str| {
         pages: vec![SourceFile { path: "content/pages/y.md".into(), text: text.to_string() }],
     };
     let mut diags = Diagnostics::default();
-    let _ = loaxa::model::check_sources(&sources, &mut diags);
+    let _ = loaxa::check::check_sources(&sources, &mut diags);
 });

@@ -15,7 +15,7 @@ fuzz_target!(|text: &str| {
         pages: vec![],
     };
     let mut diags = Diagnostics::default();
-    if let Some(model) = loaxa::model::check_sources(&sources, &mut diags) {
+    if let Some(model) = loaxa::check::check_sources(&sources, &mut diags) {
         let options = loaxa::render::RenderOptions {
             today: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap_or_default(),
             drafts: true,

@@ -26,7 +26,8 @@ pub fn run(args: &InitArgs) -> u8 {
         return EXIT_USAGE;
     }
     // No site yet, so no site timezone: the default one, Vietnam's.
-    let today = pipeline::resolve_today(Today::FromEnvironment, "Asia/Ho_Chi_Minh");
+    let today =
+        pipeline::resolve_today(Today::FromEnvironment, crate::model::site::DEFAULT_TIMEZONE);
     let files = scaffold::site_files(commune.trim(), province.trim(), today);
     if let Err(err) = write_all(&args.dir, &files) {
         eprintln!(

@@ -90,7 +90,11 @@ fn say(lang: Lang, text: Text) {
 
 fn today(args: &SiteArgs, info: &SiteInfo) -> chrono::NaiveDate {
     let today = args.today.map_or(Today::FromEnvironment, Today::Fixed);
-    pipeline::resolve_today(today, &info.timezone)
+    let tz = info
+        .timezone
+        .parse()
+        .unwrap_or(crate::model::site::DEFAULT_TIMEZONE);
+    pipeline::resolve_today(today, tz)
 }
 
 fn notice(args: &NewNoticeArgs) -> u8 {

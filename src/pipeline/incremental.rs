@@ -22,8 +22,9 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use super::{Options, Outcome, check_readable_campaigns, derive_and_check};
+use crate::check::Checked;
 use crate::diagnostic::Diagnostics;
-use crate::model::{Checked, Site};
+use crate::model::Site;
 use crate::output::Files;
 use crate::render::{self, IndexTexts, Part, RenderOptions};
 use crate::source::{Group, group_of};

@@ -2,8 +2,8 @@
 //! a list, a campaign's card, a contact, one indicator at a glance, and the
 //! commune's name turned the ways pages print it.
 
+use crate::check::reader::tel_digits;
 use crate::markdown;
-use crate::model::reader::tel_digits;
 use crate::model::{App, Campaign, Indicator, Notice};
 use crate::render::ctx::Ctx;
 use crate::render::figure_text as ft;

@@ -1,8 +1,8 @@
 //! The frame around every page: language, the way back to the root, the
 //! menu, the links to built-in pages and the link-preview tags.
 
+use crate::check::reader::tel_digits;
 use crate::model::Campaign;
-use crate::model::reader::tel_digits;
 use crate::render::components::app_view;
 use crate::render::ctx::Ctx;
 use crate::render::views::*;

@@ -645,7 +645,7 @@ fn check_attachments(root: &Path, site: &Site, diags: &mut Diagnostics) {
         for attachment in notice
             .attachments
             .iter()
-            .filter(|a| !crate::model::reader::is_web_link(&a.url))
+            .filter(|a| !crate::check::reader::is_web_link(&a.url))
         {
             if !root.join("static").join(&attachment.url).is_file() {
                 diags.push(Diagnostic {

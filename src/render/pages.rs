@@ -1,9 +1,9 @@
 //! Views of every page but the indicator sections: layout, home, campaign,
 //! notices, apps, contacts, free pages.
 
+use crate::check::reader::is_web_link;
 use crate::derive::{PhaseFacts, PhaseResult, PhaseTarget, Timing};
 use crate::markdown;
-use crate::model::reader::is_web_link;
 use crate::model::{Campaign, Notice, Page, Phase, Reporting, Schedule};
 use crate::render::components::{app_view, campaign_card, notice_item, strip_unit};
 use crate::render::ctx::Ctx;

@@ -152,3 +152,25 @@ pub fn synth_site(notices: usize, campaigns: usize) -> tempfile::TempDir {
         .expect("write the synthetic site");
     dir
 }
+
+/// A page's text as a reader sees it: tags dropped, entities read, spaces
+/// collapsed.
+pub fn text_of(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -9,11 +9,11 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{Campaign, Notice, Page, Site, SiteConfig};
-use super::{
-    campaign, campaign_id, cross_check, notice, read_yaml_file, reader, site, with_checker,
-};
+use super::cross::cross_check;
+use super::files::{campaign_id, read_yaml_file, with_checker};
+use super::{campaign, notice, reader, site};
 use crate::diagnostic::Diagnostics;
+use crate::model::{Campaign, Notice, Page, Site, SiteConfig};
 use crate::source::files::{self, Group, SITE_FILE};
 use crate::source::{SourceFile, Sources, group_of};
 
