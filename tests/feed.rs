@@ -19,6 +19,7 @@ struct Entry {
     id: String,
     updated: String,
     title: String,
+    link: String,
 }
 
 fn child_text<'a>(node: roxmltree::Node<'a, 'a>, name: &str) -> Vec<&'a str> {
@@ -39,24 +40,26 @@ fn parse(xml: &str) -> (String, String, Vec<Entry>) {
         assert_eq!(child_text(feed, name).len(), 1, "feed/{name}");
     }
     assert!(feed.children().any(|c| c.has_tag_name((ATOM, "author"))));
-    let entries: Vec<Entry> =
-        feed.children()
-            .filter(|c| c.has_tag_name((ATOM, "entry")))
-            .map(|e| {
-                for name in ["id", "title", "updated"] {
-                    assert_eq!(child_text(e, name).len(), 1, "entry/{name}");
-                }
-                assert!(
-                    e.children().any(|c| c.has_tag_name((ATOM, "link"))
-                        && c.attribute("rel") == Some("alternate"))
-                );
-                Entry {
-                    id: child_text(e, "id")[0].to_string(),
-                    updated: child_text(e, "updated")[0].to_string(),
-                    title: child_text(e, "title")[0].to_string(),
-                }
-            })
-            .collect();
+    let entries: Vec<Entry> = feed
+        .children()
+        .filter(|c| c.has_tag_name((ATOM, "entry")))
+        .map(|e| {
+            for name in ["id", "title", "updated"] {
+                assert_eq!(child_text(e, name).len(), 1, "entry/{name}");
+            }
+            let link = e
+                .children()
+                .find(|c| c.has_tag_name((ATOM, "link")) && c.attribute("rel") == Some("alternate"))
+                .and_then(|c| c.attribute("href"))
+                .expect("an alternate link");
+            Entry {
+                id: child_text(e, "id")[0].to_string(),
+                updated: child_text(e, "updated")[0].to_string(),
+                title: child_text(e, "title")[0].to_string(),
+                link: link.to_string(),
+            }
+        })
+        .collect();
     let updated = child_text(feed, "updated")[0].to_string();
     for stamp in entries.iter().map(|e| &e.updated).chain([&updated]) {
         chrono::DateTime::parse_from_rfc3339(stamp).expect("an RFC 3339 date");
@@ -162,15 +165,25 @@ fn every_entry_has_its_own_updated_and_the_feed_the_newest() {
 
 #[test]
 fn chợ_đồn_figures_of_one_day_are_one_entry() {
-    // Six reporting days, three or four indicators each: one entry per day
-    // (and one notice), not one per indicator and day.
+    // Four indicators reported on the same six days (31/7 … 18/8/2025):
+    // six entries, one per day, not twenty-four.
     let (_, _, entries) = parse(&feed_of("cho-don", None));
-    let figure_days: Vec<&Entry> = entries
+    let days: Vec<&str> = entries
         .iter()
-        .filter(|e| e.id.contains("/campaign/"))
+        .filter(|e| e.link.contains("chien-dich/ho-tro-15/"))
+        .map(|e| &e.updated[..10])
         .collect();
-    let days: BTreeSet<&str> = figure_days.iter().map(|e| &e.updated[..10]).collect();
-    assert_eq!(figure_days.len(), days.len());
+    assert_eq!(
+        days,
+        [
+            "2025-08-18",
+            "2025-08-14",
+            "2025-08-11",
+            "2025-08-07",
+            "2025-08-04",
+            "2025-07-31"
+        ]
+    );
 }
 
 #[test]
