@@ -28,6 +28,25 @@ pub enum Command {
     /// Add a notice or a figure.
     #[command(subcommand)]
     New(NewCommand),
+    /// Rank the communes of several builds (province shards) on one page.
+    Rollup(RollupArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RollupArgs {
+    /// Folders holding a data.json written by `loaxa build --sites` (a
+    /// province's roll-up) or by `loaxa build` (one commune), or those files.
+    #[arg(required = true, value_name = "SHARD_DIR")]
+    pub shards: Vec<PathBuf>,
+    /// Where to write index.html, rollup.css and data.json.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// The page's title (default: made from the provinces).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Language of messages: vi or en.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 #[derive(Debug, Args)]

@@ -15,6 +15,7 @@ pub mod edit;
 pub mod markdown;
 pub mod messages;
 pub mod model;
+pub mod opendata;
 pub mod output;
 pub mod pipeline;
 pub mod province;

@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => cmd::serve::run(args),
         Command::Init(args) => cmd::init::run(args),
         Command::New(command) => cmd::new::run(command),
+        Command::Rollup(args) => cmd::rollup::run(args),
     };
     ExitCode::from(code)
 }

@@ -11,6 +11,7 @@
 //! One broken site never stops the others.
 
 pub mod rollup;
+pub mod shards;
 
 use std::fs;
 use std::io;
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::opendata;
 use crate::output::Written;
 use crate::pipeline::{self, Options, Outcome};
 
@@ -164,14 +166,11 @@ pub fn write_rollup(
         .iter()
         .filter(|b| b.succeeded())
         .filter_map(|b| {
-            let data = rollup::read_site_data(&b.out.join(crate::render::routes::SITE_JSON))?;
-            Some(rollup::Commune {
-                link: link_to(&b.site, out_root),
-                data,
-            })
+            let data = opendata::read_site(&b.out.join(opendata::SITE_JSON)).ok()?;
+            Some(rollup::commune(link_to(&b.site, out_root), data))
         })
         .collect();
-    let files = rollup::files(&communes);
+    let files = rollup::files(&communes, None);
     write_files(&rollup_place(sites_dir, out_root), &files)?;
     Ok(communes.len())
 }
@@ -179,7 +178,7 @@ pub fn write_rollup(
 /// Writes each file through a temporary name and a rename: a reader sees
 /// the old roll-up or the new one, never half of one. (The roll-up shares
 /// its folder with the sites under `--out`, so it cannot swap the folder.)
-fn write_files(dir: &Path, files: &crate::output::Files) -> io::Result<()> {
+pub fn write_files(dir: &Path, files: &crate::output::Files) -> io::Result<()> {
     fs::create_dir_all(dir)?;
     for (name, bytes) in files {
         let temp = dir.join(format!(".{name}.loaxa-new-{}", std::process::id()));

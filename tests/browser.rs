@@ -310,3 +310,78 @@ fn percent_decode(s: &str) -> String {
     }
     String::from_utf8_lossy(&out).into_owned()
 }
+
+/// The province roll-up page, as `build --sites` writes it: the W3C Nu
+/// checker, and axe in Chromium at 360 px under its Content-Security-Policy
+/// (no inline style for it to block, nothing loaded from elsewhere).
+#[test]
+fn the_rollup_page_passes_nu_and_axe_under_its_csp() {
+    let Some(modules) = checkers() else { return };
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (folder, commune) in [("an", "Xã An"), ("binh", "Xã Bình")] {
+        let root = dir.path().join("sites").join(folder);
+        copy_dir(&fixture("truong-luu"), &root);
+        let site = root.join("data/site.yaml");
+        let text = std::fs::read_to_string(&site).expect("site.yaml");
+        std::fs::write(
+            &site,
+            text.replacen("commune: Xã Trường Lưu", &format!("commune: {commune}"), 1),
+        )
+        .expect("write");
+    }
+    let out = dir.path().join("out");
+    let run = loaxa(
+        &[
+            "build",
+            "--sites",
+            &dir.path().join("sites").to_string_lossy(),
+            "--out",
+            &out.to_string_lossy(),
+            "--today",
+            TODAY,
+        ],
+        dir.path(),
+    );
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let nu = Command::new("java")
+        .args(["-jar"])
+        .arg(modules.join("vnu-jar/build/dist/vnu.jar"))
+        .args(["--errors-only", "--format", "gnu"])
+        .arg(out.join("index.html"))
+        .output()
+        .expect("run vnu");
+    let report =
+        String::from_utf8_lossy(&nu.stderr).to_string() + &String::from_utf8_lossy(&nu.stdout);
+    assert!(
+        nu.status.success() && !report.contains(": error"),
+        "{report}"
+    );
+    let (port, _server) = serve(out);
+    let output = Command::new("node")
+        .arg(repo_root().join("tests/browser/check-pages.cjs"))
+        .arg("360")
+        .arg(format!("http://127.0.0.1:{port}/index.html"))
+        .env("NODE_PATH", &modules)
+        .current_dir(repo_root().join("tests/browser"))
+        .output()
+        .expect("run node");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON report");
+    let page = &report[0];
+    for key in ["violations", "external_requests", "csp_violations"] {
+        assert_eq!(
+            page[key].as_array().map(Vec::len),
+            Some(0),
+            "{key}: {page:#}"
+        );
+    }
+    assert!(page["overflow"].as_i64().unwrap_or(1) <= 0, "{page:#}");
+}

@@ -48,7 +48,11 @@ fn ranked(rollup: &str) -> Vec<(String, String)> {
         .split("<tr>")
         .skip(1)
         .map(|row| {
-            let cells: Vec<String> = row.split("<td>").skip(1).map(text).collect();
+            let cells: Vec<String> = row
+                .split("<td")
+                .skip(1)
+                .map(|cell| text(&format!("<td{cell}")))
+                .collect();
             (cells[0].clone(), cells[1].clone())
         })
         .collect()
@@ -105,7 +109,14 @@ fn one_run_builds_every_site_and_ranks_them_by_rate() {
     published.sort();
     assert_eq!(
         published,
-        ["an", "binh", "cuong", "data.json", "index.html"]
+        [
+            "an",
+            "binh",
+            "cuong",
+            "data.json",
+            "index.html",
+            "rollup.css"
+        ]
     );
     assert!(
         place
@@ -195,4 +206,156 @@ fn a_folder_without_sites_is_a_usage_error() {
         empty.path(),
     );
     assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+}
+
+/// Two provinces built apart (as two CI jobs would), into `shards/<name>/`.
+fn two_province_shards() -> (tempfile::TempDir, tempfile::TempDir) {
+    let ha_tinh = province(&[("an", "Xã An", "3"), ("binh", "Xã Bình", "12.5")]);
+    let nghe_an = province(&[("cuong", "Xã Cường", "7")]);
+    edit(
+        &nghe_an.path().join("cuong/data/site.yaml"),
+        "province: Hà Tĩnh",
+        "province: Nghệ An",
+    );
+    let shards = tempfile::tempdir().expect("temp dir");
+    for (sites, name) in [(&ha_tinh, "ha-tinh"), (&nghe_an, "nghe-an")] {
+        let out = shards.path().join("shards").join(name);
+        let run = loaxa(
+            &[
+                "build",
+                "--sites",
+                &sites.path().to_string_lossy(),
+                "--out",
+                &out.to_string_lossy(),
+                "--today",
+                TODAY,
+            ],
+            sites.path(),
+        );
+        assert!(run.status.success(), "{}", stderr(&run));
+    }
+    (shards, tempfile::tempdir().expect("temp dir"))
+}
+
+fn rollup(cwd: &Path, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["rollup"];
+    all.extend_from_slice(args);
+    loaxa(&all, cwd)
+}
+
+#[test]
+fn rollup_ranks_the_communes_of_every_shard_on_one_page() {
+    let (dir, _) = two_province_shards();
+    let run = rollup(
+        dir.path(),
+        &["shards/ha-tinh", "shards/nghe-an", "--out", "national"],
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert_contains!(stderr(&run), "Đã xếp hạng 3 xã, phường từ 2 phân đoạn");
+    let page = fs::read_to_string(dir.path().join("national/index.html")).expect("page");
+    assert_eq!(
+        ranked(&page),
+        vec![
+            ("thứ 1/3".to_string(), "Xã Bình".to_string()),
+            ("thứ 2/3".to_string(), "Xã Cường".to_string()),
+            ("thứ 3/3".to_string(), "Xã An".to_string()),
+        ]
+    );
+    // Links lead from the national page to each commune's page.
+    assert_contains!(
+        page,
+        "href=\"../shards/nghe-an/cuong/chien-dich/i-hatinh/#chi-so-adults\"",
+        "Chuyển đổi số các tỉnh Hà Tĩnh, Nghệ An",
+        "<th scope=\"col\">Tỉnh, thành phố</th>"
+    );
+    assert!(
+        dir.path()
+            .join("national/../shards/nghe-an/cuong/chien-dich/i-hatinh/index.html")
+            .is_file()
+    );
+    // The sites' CSP, and no inline style for it to block.
+    assert_contains!(
+        page,
+        "Content-Security-Policy",
+        "style-src 'self'",
+        "rollup.css"
+    );
+    assert_lacks!(page, "<style", " style=\"");
+    assert!(dir.path().join("national/rollup.css").is_file());
+    // The national data.json is the same schema again: it can be rolled up.
+    let again = rollup(dir.path(), &["national", "--out", "region"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_contains!(
+        fs::read_to_string(dir.path().join("region/index.html")).unwrap(),
+        "href=\"../shards/nghe-an/cuong/chien-dich/i-hatinh/#chi-so-adults\""
+    );
+}
+
+#[test]
+fn rollup_refuses_a_broken_shard_names_it_and_writes_nothing() {
+    let (dir, _) = two_province_shards();
+    let data = dir.path().join("shards/nghe-an/data.json");
+    let text = fs::read_to_string(&data).unwrap();
+    // Cut short, as an interrupted artifact download leaves it.
+    fs::write(&data, &text[..text.len() / 2]).unwrap();
+    let run = rollup(
+        dir.path(),
+        &[
+            "shards/ha-tinh",
+            "shards/nghe-an",
+            "shards/quang-binh",
+            "--out",
+            "national",
+        ],
+    );
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let err = stderr(&run);
+    assert_contains!(
+        err,
+        "shards/nghe-an/data.json:",
+        "tệp bị cắt ngang",
+        "shards/quang-binh: không có tệp shards/quang-binh/data.json",
+        "Không ghi gì vào national"
+    );
+    assert_lacks!(err, "shards/ha-tinh");
+    assert!(!dir.path().join("national").exists());
+
+    let en = rollup(
+        dir.path(),
+        &[
+            "shards/nghe-an",
+            "shards/quang-binh",
+            "--out",
+            "national",
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(en.status.code(), Some(1));
+    assert_contains!(
+        stderr(&en),
+        "the file is cut short",
+        "there is no shards/quang-binh/data.json",
+        "Nothing was written to national"
+    );
+}
+
+#[test]
+fn rollup_refuses_json_of_another_format() {
+    let (dir, _) = two_province_shards();
+    fs::write(
+        dir.path().join("shards/nghe-an/data.json"),
+        "{\"format\": \"loaxa-province-1\", \"communes\": []}",
+    )
+    .unwrap();
+    let run = rollup(dir.path(), &["shards/nghe-an", "--out", "national"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert_contains!(
+        stderr(&run),
+        "định dạng `loaxa-province-1` không dùng được",
+        "loaxa-rollup-2"
+    );
+    // No shard at all is a usage error.
+    let none = rollup(dir.path(), &["--out", "national"]);
+    assert_eq!(none.status.code(), Some(2));
 }

@@ -5,6 +5,7 @@ pub mod check;
 pub mod init;
 pub mod new;
 pub mod report;
+pub mod rollup;
 pub mod serve;
 
 /// Exit statuses: success, content errors, usage errors.

@@ -1,69 +1,31 @@
-//! The province roll-up: for every campaign indicator that several communes
-//! share (same campaign id, same indicator id), the communes ranked by their
+//! The roll-up: for every campaign indicator that several communes share
+//! (same campaign id, same indicator id), the communes ranked by their
 //! latest rate, as a table ("thứ 45/69") and a bar chart. Built only from
-//! each site's `data.json`, the figures loaxa derived, so a national roll-up
-//! can be built the same way from the shards' files.
+//! the open-data schema (`crate::opendata`): a province's roll-up from its
+//! communes' `data.json`, a national (or any higher) one from the province
+//! roll-ups' `data.json` — the same types, written once, read back here.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::path::Path;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::charts::{self, Bar, Bars, Scale};
 use crate::derive::Status;
+use crate::opendata::{self, CommuneData, IndicatorData, ROLLUP_FORMAT, RollupData, SiteData};
 use crate::output::Files;
 use crate::render::phrases::status_label;
-use crate::render::routes;
-use crate::render::sitemap::escape_xml as esc;
 use crate::vi::{Lang, format_date, format_percent};
 
-/// The parts of a site's `data.json` the roll-up reads (the file has more).
-#[derive(Debug, Clone, Deserialize, Serialize)]
-pub struct SiteData {
-    pub commune: String,
-    pub province: String,
-    pub today: String,
-    #[serde(default)]
-    pub sample: bool,
-    pub campaigns: Vec<CampaignData>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize)]
-pub struct CampaignData {
-    pub id: String,
-    pub title: String,
-    pub indicators: Vec<IndicatorData>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize)]
-pub struct IndicatorData {
-    pub id: String,
-    pub label: String,
-    pub target_percent: Option<f64>,
-    pub derived: Derived,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize)]
-pub struct Derived {
-    pub status: String,
-    pub latest_date: Option<String>,
-    pub rate_percent: Option<f64>,
-}
+/// The page template and its stylesheet (no inline style: the page has the
+/// sites' Content-Security-Policy).
+const TEMPLATE: &str = include_str!("../../themes/default/rollup/index.html");
+const STYLESHEET: &str = include_str!("../../themes/default/rollup/rollup.css");
+pub const STYLESHEET_FILE: &str = "rollup.css";
 
 /// One commune in the roll-up: its data and the link to its site.
-#[derive(Debug, Clone)]
-pub struct Commune {
-    /// Relative to the roll-up page, ends with `/`.
-    pub link: String,
-    pub data: SiteData,
-}
-
-/// A site's `data.json`, or `None` if it cannot be read as one.
-pub fn read_site_data(path: &Path) -> Option<SiteData> {
-    serde_json::from_slice(&std::fs::read(path).ok()?).ok()
-}
+pub type Commune = CommuneData;
 
 /// One row of a ranking.
 #[derive(Debug, Clone)]
@@ -94,7 +56,7 @@ type Shared<'a> = (&'a str, Vec<(&'a Commune, &'a IndicatorData)>);
 pub fn rankings(communes: &[Commune]) -> Vec<Ranking<'_>> {
     let mut shared: BTreeMap<&str, Vec<Shared>> = BTreeMap::new();
     for commune in communes {
-        for campaign in &commune.data.campaigns {
+        for campaign in &commune.site.campaigns {
             let indicators = shared.entry(&campaign.id).or_default();
             for indicator in &campaign.indicators {
                 match indicators.iter_mut().find(|(id, _)| *id == indicator.id) {
@@ -122,7 +84,7 @@ pub fn rankings(communes: &[Commune]) -> Vec<Ranking<'_>> {
 
 fn title_of<'a>(commune: &'a Commune, campaign_id: &'a str) -> &'a str {
     commune
-        .data
+        .site
         .campaigns
         .iter()
         .find(|c| c.id == campaign_id)
@@ -138,7 +100,8 @@ fn rank<'a>(mut members: Vec<(&'a Commune, &'a IndicatorData)>) -> Vec<Row<'a>> 
         rb.is_some()
             .cmp(&ra.is_some())
             .then_with(|| rb.unwrap_or(0.0).total_cmp(&ra.unwrap_or(0.0)))
-            .then_with(|| a.0.data.commune.cmp(&b.0.data.commune))
+            .then_with(|| a.0.site.commune.cmp(&b.0.site.commune))
+            .then_with(|| a.0.site.province.cmp(&b.0.site.province))
     });
     let of = members.iter().filter(|m| rate(m.1).is_some()).count();
     let mut rows: Vec<Row<'a>> = Vec::with_capacity(members.len());
@@ -157,162 +120,198 @@ fn rank<'a>(mut members: Vec<(&'a Commune, &'a IndicatorData)>) -> Vec<Row<'a>> 
     rows
 }
 
-/// The roll-up's files: `index.html`, and `data.json` with every commune's
-/// data for a national roll-up.
-pub fn files(communes: &[Commune]) -> Files {
+/// The roll-up's files: `index.html`, its stylesheet, and `data.json` with
+/// every commune's data for a higher roll-up. `title`: the page's, or
+/// one made from the provinces.
+pub fn files(communes: &[Commune], title: Option<&str>) -> Files {
+    let title = title.map_or_else(|| default_title(communes), String::from);
     let mut files = Files::new();
-    files.insert("index.html".into(), page(communes).into_bytes());
-    let data = ProvinceData {
-        format: "loaxa-province-1",
-        communes: communes.iter().map(|c| &c.data).collect(),
+    files.insert("index.html".into(), page(communes, &title).into_bytes());
+    files.insert(STYLESHEET_FILE.into(), STYLESHEET.as_bytes().to_vec());
+    let data = RollupData {
+        format: ROLLUP_FORMAT.to_string(),
+        title,
+        communes: communes.to_vec(),
     };
-    let mut json = serde_json::to_vec_pretty(&data).unwrap_or_default();
-    json.push(b'\n');
-    files.insert("data.json".into(), json);
+    files.insert(opendata::SITE_JSON.into(), opendata::to_json(&data));
     files
 }
 
+fn provinces(communes: &[Commune]) -> BTreeSet<&str> {
+    communes.iter().map(|c| c.site.province.as_str()).collect()
+}
+
+/// "Chuyển đổi số tỉnh Hà Tĩnh: …" for one province; the provinces named
+/// (up to three) or counted for more.
+fn default_title(communes: &[Commune]) -> String {
+    let provinces: Vec<&str> = provinces(communes).into_iter().collect();
+    let whose = match provinces.as_slice() {
+        [] => String::new(),
+        [one] => format!(" tỉnh {one}"),
+        few if few.len() <= 3 => format!(" các tỉnh {}", few.join(", ")),
+        many => format!(" {} tỉnh, thành phố", many.len()),
+    };
+    format!("Chuyển đổi số{whose}: xếp hạng các xã, phường")
+}
+
 #[derive(Serialize)]
-struct ProvinceData<'a> {
-    format: &'static str,
-    communes: Vec<&'a SiteData>,
+struct PageView {
+    title: String,
+    stylesheet: &'static str,
+    sample: bool,
+    provinces: usize,
+    communes: Vec<CommuneView>,
+    rankings: Vec<RankingView>,
 }
 
-/// The province named by most communes (they should all agree).
-fn province(communes: &[Commune]) -> String {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for c in communes {
-        *counts.entry(&c.data.province).or_default() += 1;
-    }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
-        .map(|(p, _)| p.to_string())
-        .unwrap_or_default()
+#[derive(Serialize)]
+struct CommuneView {
+    name: String,
+    province: String,
+    link: Option<String>,
 }
 
-fn page(communes: &[Commune]) -> String {
-    let province = province(communes);
-    let title = format!("Chuyển đổi số tỉnh {province}: xếp hạng các xã, phường");
-    let mut html = String::with_capacity(64 * 1024);
-    let _ = write!(
-        html,
-        "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{t}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{t}</h1>\n\
-         <p>{n} xã, phường. Tỷ lệ, ngày và tình trạng do loaxa tính lại từ số liệu của từng xã \
-         (tệp <code>data.json</code> của mỗi trang).</p>\n",
-        t = esc(&title),
-        n = communes.len(),
-    );
-    if communes.iter().any(|c| c.data.sample) {
-        html.push_str("<p class=\"sample\">Có xã dùng dữ liệu minh họa — không phải số liệu chính thức.</p>\n");
-    }
-    html.push_str(&commune_list(communes));
-    for (k, ranking) in rankings(communes).iter().enumerate() {
-        html.push_str(&section(ranking, k + 1));
-    }
-    html.push_str("</main>\n</body>\n</html>\n");
-    html
+#[derive(Serialize)]
+struct RankingView {
+    id: String,
+    heading: String,
+    /// The bar chart's SVG (made by `charts`, escaped there).
+    chart: Option<String>,
+    rows: Vec<RowView>,
 }
 
-fn commune_list(communes: &[Commune]) -> String {
-    let mut html =
-        String::from("<h2 id=\"cac-xa\">Trang của từng xã</h2>\n<ul class=\"communes\">\n");
-    for c in communes {
-        let _ = writeln!(
-            html,
-            "<li><a href=\"{}\">{}</a></li>",
-            esc(&c.link),
-            esc(&c.data.commune)
-        );
-    }
-    html.push_str("</ul>\n");
-    html
+#[derive(Serialize)]
+struct RowView {
+    place: String,
+    commune: String,
+    province: String,
+    href: Option<String>,
+    rate: String,
+    date_iso: Option<String>,
+    date: String,
+    status: &'static str,
 }
 
-fn section(ranking: &Ranking, number: usize) -> String {
+/// A chart of more bars than this is not drawn (the table lists them all).
+const MOST_BARS: usize = 100;
+
+fn page(communes: &[Commune], title: &str) -> String {
+    let view = PageView {
+        title: title.to_string(),
+        stylesheet: STYLESHEET_FILE,
+        sample: communes.iter().any(|c| c.site.sample),
+        provinces: provinces(communes).len(),
+        communes: communes
+            .iter()
+            .map(|c| CommuneView {
+                name: c.site.commune.clone(),
+                province: c.site.province.clone(),
+                link: (!c.link.is_empty()).then(|| c.link.clone()),
+            })
+            .collect(),
+        rankings: rankings(communes)
+            .iter()
+            .enumerate()
+            .map(|(k, r)| ranking_view(r, k + 1))
+            .collect(),
+    };
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on(["index.html"]);
+    tera.set_escape_fn(crate::render::theme::escape_html);
+    let mut context = tera::Context::new();
+    context.insert("page", &view);
+    // The template is built in and tested: it cannot fail on a view.
+    tera.add_raw_template("index.html", TEMPLATE)
+        .and_then(|()| tera.render("index.html", &context))
+        .unwrap_or_else(|err| format!("<!doctype html><title>loaxa</title><p>{err}</p>"))
+}
+
+fn ranking_view(ranking: &Ranking, number: usize) -> RankingView {
     let heading = format!("{}: {}", ranking.campaign_title, ranking.label);
     let id = format!("xep-hang-{number}");
-    let mut html = format!(
-        "<section aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{}</h2>\n",
-        esc(&heading)
-    );
-    html.push_str(&chart(ranking, &id, &heading));
-    let _ = write!(
-        html,
-        "<table>\n<caption>{}: xếp hạng theo tỷ lệ mới nhất</caption>\n<thead><tr>\
-         <th scope=\"col\">Hạng</th><th scope=\"col\">Xã, phường</th><th scope=\"col\">Tỷ lệ mới nhất</th>\
-         <th scope=\"col\">Ngày</th><th scope=\"col\">Tình trạng</th></tr></thead>\n<tbody>\n",
-        esc(&heading)
-    );
-    for row in &ranking.rows {
-        html.push_str(&table_row(ranking, row));
+    RankingView {
+        chart: chart(ranking, &id, &heading),
+        rows: ranking
+            .rows
+            .iter()
+            .map(|row| row_view(ranking, row))
+            .collect(),
+        id,
+        heading,
     }
-    html.push_str("</tbody>\n</table>\n</section>\n");
-    html
 }
 
-fn table_row(ranking: &Ranking, row: &Row) -> String {
+fn row_view(ranking: &Ranking, row: &Row) -> RowView {
     let derived = &row.indicator.derived;
-    let place = row
-        .position
-        .map_or("—".to_string(), |p| format!("thứ {p}/{}", row.of));
-    let rate = derived
-        .rate_percent
-        .map_or("—".to_string(), |r| format_percent(Lang::Vi, r));
     let date = derived
         .latest_date
         .as_deref()
-        .and_then(|d| d.parse::<NaiveDate>().ok())
-        .map_or("—".to_string(), |d| {
-            format!("<time datetime=\"{d}\">{}</time>", format_date(Lang::Vi, d))
-        });
-    let href = format!(
-        "{}{}#chi-so-{}",
-        row.commune.link,
-        routes::campaign(ranking.campaign_id),
-        ranking.indicator_id
-    );
-    format!(
-        "<tr><td>{place}</td><td><a href=\"{}\">{}</a></td><td>{rate}</td><td>{date}</td><td>{}</td></tr>\n",
-        esc(&href),
-        esc(&row.commune.data.commune),
-        esc(status_text(&derived.status)),
-    )
+        .and_then(|d| d.parse::<NaiveDate>().ok());
+    RowView {
+        place: row
+            .position
+            .map_or("—".to_string(), |p| format!("thứ {p}/{}", row.of)),
+        commune: row.commune.site.commune.clone(),
+        province: row.commune.site.province.clone(),
+        href: campaign_link(row.commune, ranking.campaign_id)
+            .map(|page| format!("{page}#chi-so-{}", ranking.indicator_id)),
+        rate: derived
+            .rate_percent
+            .map_or("—".to_string(), |r| format_percent(Lang::Vi, r)),
+        date_iso: date.map(|d| d.to_string()),
+        date: date.map_or("—".to_string(), |d| format_date(Lang::Vi, d)),
+        status: status_text(&derived.status),
+    }
+}
+
+/// A commune's campaign page, from the roll-up: the commune's link and the
+/// campaign's `url` of its `data.json` (relative to that file, or absolute).
+fn campaign_link(commune: &Commune, campaign_id: &str) -> Option<String> {
+    let url = &commune
+        .site
+        .campaigns
+        .iter()
+        .find(|c| c.id == campaign_id)?
+        .url;
+    if url.starts_with("https://") || url.starts_with("http://") {
+        Some(url.clone())
+    } else if commune.link.is_empty() {
+        None
+    } else {
+        Some(format!("{}{url}", commune.link))
+    }
 }
 
 /// The bars, highest first, each against its own target; communes without
 /// a rate are left out of the chart (the table lists them).
-fn chart(ranking: &Ranking, id: &str, heading: &str) -> String {
+fn chart(ranking: &Ranking, id: &str, heading: &str) -> Option<String> {
     let bars: Vec<Bar> = ranking
         .rows
         .iter()
         .filter_map(|row| {
             Some(Bar {
-                name: row.commune.data.commune.clone(),
+                name: row.commune.site.commune.clone(),
                 value: row.indicator.derived.rate_percent?,
                 target: row.indicator.target_percent,
             })
         })
         .collect();
-    if bars.is_empty() {
-        return String::new();
+    if bars.is_empty() || bars.len() > MOST_BARS {
+        return None;
     }
     let desc = bars
         .iter()
         .map(|b| format!("{}: {}", b.name, format_percent(Lang::Vi, b.value)))
         .collect::<Vec<_>>()
         .join("; ");
-    let svg = charts::bars_svg(&Bars {
+    Some(charts::bars_svg(&Bars {
         lang: Lang::Vi,
         id: id.to_string(),
         title: format!("{heading}: tỷ lệ mới nhất của từng xã"),
         desc,
         scale: Scale::Percent,
         bars,
-    });
-    format!("<figure class=\"chart\">{svg}</figure>\n")
+    }))
 }
 
 /// A status code of `data.json` in words.
@@ -337,39 +336,41 @@ pub fn url_segment(name: &str) -> String {
     out
 }
 
-const STYLE: &str = "body{font-family:system-ui,sans-serif;line-height:1.5;margin:0;color:#1b1b1b}\
-main{max-width:60rem;margin:0 auto;padding:1rem}table{border-collapse:collapse;width:100%;margin:1rem 0 2rem}\
-th,td{border-bottom:1px solid #ccc;padding:.4rem;text-align:left}td:nth-child(3){text-align:right}\
-caption{text-align:left;font-weight:600}figure{margin:1rem 0}svg{max-width:100%;height:auto}\
-.communes{columns:16rem}.sample{background:#fff3cd;padding:.5rem}a{color:#0b4ea2}";
+/// A commune of a site's `data.json`, linked from the roll-up by `link`.
+pub fn commune(link: String, site: SiteData) -> Commune {
+    CommuneData { link, site }
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn commune(name: &str, rate: Option<f64>) -> Commune {
+        let site = serde_json::json!({
+            "format": opendata::SITE_FORMAT,
+            "commune": name,
+            "province": "Hà Tĩnh",
+            "title": name,
+            "today": "2026-06-30",
+            "campaigns": [{
+                "id": "i-hatinh", "title": "Cài đặt i-HaTinh", "start": null, "deadline": null,
+                "url": "chien-dich/i-hatinh/", "csv": "", "xlsx": "",
+                "indicators": [{
+                    "id": "adults", "label": "Người dân có tài khoản", "unit": null,
+                    "population": null, "target_percent": 30.0, "target_count": null,
+                    "target_date": null, "figures": [],
+                    "derived": {
+                        "status": "behind", "latest_date": "2026-06-29", "rate_percent": rate,
+                        "count": null, "remaining": null, "needed": null, "needed_unit": null,
+                        "progress_percent": null, "days_left": null, "pace_per_day": null,
+                        "pace_needed_per_day": null, "projected_date": null, "measure": null
+                    }
+                }]
+            }]
+        });
         Commune {
             link: format!("{name}/"),
-            data: SiteData {
-                commune: name.into(),
-                province: "Hà Tĩnh".into(),
-                today: "2026-06-30".into(),
-                sample: false,
-                campaigns: vec![CampaignData {
-                    id: "i-hatinh".into(),
-                    title: "Cài đặt i-HaTinh".into(),
-                    indicators: vec![IndicatorData {
-                        id: "adults".into(),
-                        label: "Người dân có tài khoản".into(),
-                        target_percent: Some(30.0),
-                        derived: Derived {
-                            status: "behind".into(),
-                            latest_date: Some("2026-06-29".into()),
-                            rate_percent: rate,
-                        },
-                    }],
-                }],
-            },
+            site: serde_json::from_value(site).expect("the schema"),
         }
     }
 
@@ -386,7 +387,7 @@ mod tests {
         let got: Vec<(Option<usize>, usize, &str)> = rankings[0]
             .rows
             .iter()
-            .map(|r| (r.position, r.of, r.commune.data.commune.as_str()))
+            .map(|r| (r.position, r.of, r.commune.site.commune.as_str()))
             .collect();
         assert_eq!(
             got,

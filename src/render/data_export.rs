@@ -1,121 +1,80 @@
-//! Open data: every campaign's figures with the derived ones, as CSV and
-//! JSON at stable URLs, and one site-wide `data.json`. Machine formats here:
-//! ISO dates, dot decimals, no thousands separators.
+//! Open data: every campaign's figures with the derived ones, as CSV, xlsx
+//! and JSON at stable URLs; one site-wide `data.json` and a
+//! `datapackage.json`. The schema and the file formats are
+//! `crate::opendata`'s; this module only fills them from the site.
 
-use serde::Serialize;
-
-use crate::derive::{self, Progress, Status};
+use crate::derive::{self, BreakdownFacts, Progress, Quantity};
 use crate::model::{Campaign, Indicator};
+use crate::opendata::{
+    self, Amount, BreakdownData, BreakdownRowData, CampaignData, Derived, FigureData,
+    IndicatorData, SiteData, package, round, table, xlsx,
+};
 use crate::render::ctx::Ctx;
-use crate::render::routes::{self, campaign_csv as csv_path, campaign_json as json_path};
+use crate::render::routes;
 
-#[derive(Serialize)]
-struct SiteData<'a> {
-    format: &'static str,
-    commune: &'a str,
-    province: &'a str,
-    title: &'a str,
-    sample: bool,
-    today: String,
-    campaigns: Vec<CampaignData<'a>>,
-}
-
-#[derive(Serialize)]
-struct CampaignData<'a> {
-    id: &'a str,
-    title: &'a str,
-    start: Option<String>,
-    deadline: Option<String>,
-    url: String,
-    csv: String,
-    indicators: Vec<IndicatorData<'a>>,
-}
-
-#[derive(Serialize)]
-struct IndicatorData<'a> {
-    id: &'a str,
-    label: &'a str,
-    unit: Option<&'a str>,
-    population: Option<u64>,
-    target_percent: Option<f64>,
-    target_count: Option<u64>,
-    target_date: Option<String>,
-    derived: Derived,
-    figures: Vec<FigureData<'a>>,
-}
-
-/// Computed by loaxa, never copied from the source files.
-#[derive(Serialize)]
-struct Derived {
-    status: &'static str,
-    latest_date: Option<String>,
-    rate_percent: Option<f64>,
-    count: Option<u64>,
-    remaining: Option<u64>,
-    needed: Option<f64>,
-    share_of_target: Option<f64>,
-    days_left: Option<i64>,
-    pace_per_day: Option<f64>,
-    pace_needed_per_day: Option<f64>,
-    projected_date: Option<String>,
-    measure: Option<&'static str>,
-}
-
-#[derive(Serialize)]
-struct FigureData<'a> {
-    date: String,
-    count: Option<u64>,
-    rate_percent: Option<f64>,
-    remaining: Option<u64>,
-    population: Option<u64>,
-    stated_percent: Option<f64>,
-    approximate: bool,
-    rank_position: Option<u64>,
-    rank_of: Option<u64>,
-    source: Option<&'a str>,
-}
-
-/// Rounds for publication: enough digits to recompute, no float noise.
-fn round(x: f64, places: i32) -> f64 {
-    let f = 10f64.powi(places);
-    (x * f).round() / f
-}
-
+/// The derived values of one indicator, from the derive stage's facts.
 fn derived(p: &Progress) -> Derived {
+    let (measure, unit) = match p.measure {
+        Some(derive::Measure::Count) => (Some("count"), Some("count")),
+        Some(derive::Measure::Remaining) => (Some("remaining"), Some("count")),
+        Some(derive::Measure::Points) => (Some("percentage_points"), Some("percentage_points")),
+        None => (None, None),
+    };
+    let needed = p.needed.map(|n| match n {
+        Quantity::People(n) => Amount::Count(n),
+        Quantity::Points(x) => Amount::Points(round(x, 4)),
+    });
     Derived {
-        status: p.status.code(),
+        status: p.status.code().to_string(),
         latest_date: p.latest.map(|l| l.date.to_string()),
         rate_percent: p.latest.and_then(|l| l.percent).map(|x| round(x, 4)),
         count: p.latest.and_then(|l| l.count),
         remaining: p.latest.and_then(|l| l.remaining),
-        needed: p.needed.map(|x| round(x.value(), 4)),
-        share_of_target: p.share.map(|x| round(x, 4)),
+        approximate: p.latest.is_some_and(|l| l.approximate),
+        needed,
+        needed_unit: needed.and(unit).map(String::from),
+        progress_percent: p.share.map(|x| round(x * 100.0, 2)),
         days_left: p.days_left,
         pace_per_day: p.pace.map(|x| round(x, 4)),
         pace_needed_per_day: p.pace_needed.map(|x| round(x, 4)),
         projected_date: p.projected.map(|d| d.to_string()),
-        measure: p.measure.map(|m| match m {
-            derive::Measure::Count => "count",
-            derive::Measure::Points => "percentage_points",
-            derive::Measure::Remaining => "remaining",
-        }),
+        measure: measure.map(String::from),
     }
 }
 
-fn indicator_data<'a>(ctx: &Ctx, c: &Campaign, i: &'a Indicator) -> IndicatorData<'a> {
+fn breakdown_data(b: &BreakdownFacts) -> BreakdownData {
+    BreakdownData {
+        date: b.date.to_string(),
+        by: b.by.clone(),
+        rows: b
+            .rows
+            .iter()
+            .map(|r| BreakdownRowData {
+                name: r.name.clone(),
+                count: r.count,
+                population: r.population,
+                rate_percent: r.rate.map(|x| round(x, 4)),
+                target_count: r.goal.and_then(|g| g.count),
+                target_percent: r.goal.and_then(|g| g.percent).map(|x| round(x, 4)),
+            })
+            .collect(),
+    }
+}
+
+fn indicator_data(ctx: &Ctx, c: &Campaign, i: &Indicator) -> IndicatorData {
     let Some(facts) = ctx.facts(c).indicator(&i.id) else {
         unreachable!("every indicator is derived")
     };
-    let p = facts.progress.clone();
+    let p = &facts.progress;
     IndicatorData {
-        id: &i.id,
-        label: &i.label,
-        unit: i.unit.as_deref(),
+        id: i.id.clone(),
+        label: i.label.clone(),
+        unit: i.unit.clone(),
         population: i.population,
         target_percent: p.goal.and_then(|g| g.percent).map(|x| round(x, 4)),
         target_count: p.goal.and_then(|g| g.count),
         target_date: p.goal.and_then(|g| g.by).map(|d| d.to_string()),
-        derived: derived(&p),
+        derived: derived(p),
         figures: p
             .series
             .iter()
@@ -130,20 +89,44 @@ fn indicator_data<'a>(ctx: &Ctx, c: &Campaign, i: &'a Indicator) -> IndicatorDat
                 approximate: r.approximate,
                 rank_position: f.rank.map(|k| k.position),
                 rank_of: f.rank.map(|k| k.of),
-                source: f.source.as_deref(),
+                source: f.source.clone(),
             })
             .collect(),
+        breakdowns: facts.breakdowns.iter().map(breakdown_data).collect(),
     }
 }
 
-fn campaign_data<'a>(ctx: &Ctx, c: &'a Campaign) -> CampaignData<'a> {
+/// Where the campaign's data is held: in `data.json` at the root, or in
+/// its own `so-lieu.json` beside the CSV. Links are made relative to it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Holder {
+    SiteRoot,
+    CampaignFolder,
+}
+
+fn campaign_data(ctx: &Ctx, c: &Campaign, holder: Holder) -> CampaignData {
+    let link = |path: String| match (ctx.base_url, holder) {
+        (Some(base), _) => format!("{base}{path}"),
+        (None, Holder::SiteRoot) => path,
+        (None, Holder::CampaignFolder) => {
+            let own = routes::campaign(&c.id);
+            let rest = path.strip_prefix(own.as_str()).unwrap_or(&path);
+            if rest.is_empty() {
+                "./".to_string()
+            } else {
+                rest.to_string()
+            }
+        }
+    };
     CampaignData {
-        id: &c.id,
-        title: &c.title,
+        id: c.id.clone(),
+        title: c.title.clone(),
+        sample: ctx.site.config.sample,
         start: c.start.map(|d| d.to_string()),
         deadline: c.deadline.map(|d| d.to_string()),
-        url: format!("{}{}", ctx.base_url.unwrap_or(""), routes::campaign(&c.id)),
-        csv: format!("{}{}", ctx.base_url.unwrap_or(""), csv_path(&c.id)),
+        url: link(routes::campaign(&c.id)),
+        csv: link(routes::campaign_csv(&c.id)),
+        xlsx: link(routes::campaign_xlsx(&c.id)),
         indicators: c
             .indicators
             .iter()
@@ -152,106 +135,77 @@ fn campaign_data<'a>(ctx: &Ctx, c: &'a Campaign) -> CampaignData<'a> {
     }
 }
 
-const CSV_HEADER: &str = "campaign,indicator,date,count,rate_percent,remaining,population,stated_percent,approximate,rank_position,rank_of,source\n";
+/// The newest date in a campaign's data (for the workbook's creation
+/// date: the same data, the same bytes).
+fn newest_date(ctx: &Ctx, data: &CampaignData) -> String {
+    data.indicators
+        .iter()
+        .flat_map(|i| {
+            i.figures
+                .iter()
+                .map(|f| f.date.clone())
+                .chain(i.breakdowns.iter().map(|b| b.date.clone()))
+        })
+        .chain(data.start.clone())
+        .max()
+        .unwrap_or_else(|| ctx.today.to_string())
+}
 
-fn csv(data: &CampaignData) -> String {
-    let mut out = String::from(CSV_HEADER);
-    for i in &data.indicators {
-        for f in &i.figures {
-            let cells = [
-                data.id.to_string(),
-                i.id.to_string(),
-                f.date.clone(),
-                opt(f.count),
-                opt(f.rate_percent),
-                opt(f.remaining),
-                opt(f.population),
-                opt(f.stated_percent),
-                f.approximate.to_string(),
-                opt(f.rank_position),
-                opt(f.rank_of),
-                f.source.unwrap_or("").to_string(),
-            ];
-            let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
-            out.push_str(&line.join(","));
-            out.push('\n');
-        }
+/// One campaign's CSV, xlsx and JSON.
+pub fn campaign_files(ctx: &Ctx, campaign: &Campaign) -> Vec<(String, Vec<u8>)> {
+    let data = campaign_data(ctx, campaign, Holder::CampaignFolder);
+    let mut files = vec![
+        (routes::campaign_csv(&data.id), table::csv(&data)),
+        (routes::campaign_json(&data.id), opendata::to_json(&data)),
+    ];
+    if let Ok(book) = xlsx::workbook(&data, &newest_date(ctx, &data)) {
+        files.push((routes::campaign_xlsx(&data.id), book));
     }
-    out
+    files
 }
 
-fn opt<T: ToString>(x: Option<T>) -> String {
-    x.map(|v| v.to_string()).unwrap_or_default()
-}
-
-/// Quotes a cell when needed, and defuses spreadsheet formulas (a cell
-/// starting with `=`, `+`, `-`, `@` is run by Excel).
-fn csv_cell(cell: &str) -> String {
-    let is_number = cell.parse::<f64>().is_ok();
-    let risky = !is_number && cell.starts_with(['=', '+', '-', '@']);
-    let cell = if risky {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    };
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell
-    }
-}
-
-/// One campaign's CSV and JSON.
-pub fn campaign_files(ctx: &Ctx, campaign: &Campaign) -> [(String, Vec<u8>); 2] {
-    let data = campaign_data(ctx, campaign);
-    [
-        (csv_path(data.id), csv(&data).into_bytes()),
-        (json_path(data.id), to_json(&data)),
-    ]
-}
-
-/// `data.json`: the site and every campaign.
-pub fn site_json(ctx: &Ctx) -> Vec<u8> {
-    let c = &ctx.site.config;
-    let site = SiteData {
-        format: "loaxa-data-1",
-        commune: &c.commune,
-        province: &c.province,
-        title: &c.title,
-        sample: c.sample,
-        today: ctx.today.to_string(),
+fn site_data(ctx: &Ctx) -> SiteData {
+    SiteData {
         campaigns: ctx
             .site
             .campaigns
             .iter()
-            .map(|camp| campaign_data(ctx, camp))
+            .map(|camp| campaign_data(ctx, camp, Holder::SiteRoot))
             .collect(),
-    };
-    to_json(&site)
+        ..site_data_header(ctx)
+    }
 }
 
-fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
+/// `data.json`: the site and every campaign.
+pub fn site_json(ctx: &Ctx) -> Vec<u8> {
+    opendata::to_json(&site_data(ctx))
 }
 
-/// For the status column of the province roll-up and tests.
-pub fn status_code(s: Status) -> &'static str {
-    s.code()
+/// `datapackage.json`: every campaign's CSV with its Table Schema.
+pub fn datapackage(ctx: &Ctx) -> Vec<u8> {
+    let site = site_data_header(ctx);
+    let resources: Vec<package::Resource> = ctx
+        .site
+        .campaigns
+        .iter()
+        .map(|c| package::Resource {
+            path: routes::campaign_csv(&c.id),
+            campaign_id: &c.id,
+            title: &c.title,
+        })
+        .collect();
+    package::datapackage(&site, &resources)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_cells_are_quoted_and_formulas_defused() {
-        assert_eq!(
-            csv_cell("Sở Khoa học, Công nghệ"),
-            "\"Sở Khoa học, Công nghệ\""
-        );
-        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_cell("-5"), "-5");
+fn site_data_header(ctx: &Ctx) -> SiteData {
+    let c = &ctx.site.config;
+    SiteData {
+        format: opendata::SITE_FORMAT.to_string(),
+        commune: c.commune.clone(),
+        province: c.province.clone(),
+        title: c.title.clone(),
+        sample: c.sample,
+        today: ctx.today.to_string(),
+        campaigns: Vec::new(),
     }
 }

@@ -185,7 +185,12 @@ pub fn render_some_to(
             always_made(root, &ctx, &jobs, theme_static)
                 .into_par_iter()
                 .for_each(|(path, bytes)| sink(path, bytes));
-            render_pages(&ctx, &theme.tera, &jobs, wanted, sink, texts)
+            let mut failures = render_pages(&ctx, &theme.tera, &jobs, wanted, sink, texts);
+            match feed::atom(&ctx, &theme.tera) {
+                Ok(xml) => sink(feed::PATH.into(), xml),
+                Err(diag) => failures.push(*diag),
+            }
+            failures
         },
         || {
             site.campaigns
@@ -239,6 +244,7 @@ fn part_outputs(site: &Site, jobs: &[Job]) -> Vec<String> {
     let campaigns = site.campaigns.iter().flat_map(|c| {
         [
             routes::campaign_csv(&c.id),
+            routes::campaign_xlsx(&c.id),
             routes::campaign_json(&c.id),
             routes::share_image(&c.id),
         ]
@@ -252,7 +258,7 @@ fn part_outputs(site: &Site, jobs: &[Job]) -> Vec<String> {
 /// A campaign's files that are not pages: its open data and share image
 /// (none when drawing failed: the preview is only lost).
 fn campaign_files(ctx: &Ctx, campaign: &Campaign) -> Vec<(String, Vec<u8>)> {
-    let mut files = data_export::campaign_files(ctx, campaign).to_vec();
+    let mut files = data_export::campaign_files(ctx, campaign);
     if let (path, Some(png)) = share::file(ctx, campaign) {
         files.push((path, png));
     }
@@ -375,7 +381,7 @@ impl<'s> PageKind<'s> {
 }
 
 /// The files that are not pages and are made on every build: the theme's
-/// and the site's static files, the sitemap, robots.txt, the feed,
+/// and the site's static files, the sitemap, robots.txt,
 /// `data.json`, QR codes. Later ones win on a shared path; a static file
 /// never takes the path of a page or of a part's file.
 fn always_made(root: &Path, ctx: &Ctx, jobs: &[Job], theme_static: Files) -> Files {
@@ -388,6 +394,7 @@ fn always_made(root: &Path, ctx: &Ctx, jobs: &[Job], theme_static: Files) -> Fil
     let campaign_file = |path: &str| {
         site.campaigns.iter().any(|c| {
             path == routes::campaign_csv(&c.id)
+                || path == routes::campaign_xlsx(&c.id)
                 || path == routes::campaign_json(&c.id)
                 || path == routes::share_image(&c.id)
         })
@@ -397,11 +404,15 @@ fn always_made(root: &Path, ctx: &Ctx, jobs: &[Job], theme_static: Files) -> Fil
             || path
                 .strip_suffix("index.html")
                 .is_some_and(|route| routes.contains(route));
-        !(page || campaign_file(path) || path == routes::SEARCH_INDEX || path == SITEMAP)
+        !(page
+            || campaign_file(path)
+            || path == routes::SEARCH_INDEX
+            || path == SITEMAP
+            || path == feed::PATH)
     });
     files.insert("robots.txt".into(), sitemap::robots(base_url).into_bytes());
-    files.insert(feed::PATH.into(), feed::atom(ctx).into_bytes());
     files.insert(routes::SITE_JSON.into(), data_export::site_json(ctx));
+    files.insert(routes::DATAPACKAGE.into(), data_export::datapackage(ctx));
     files.extend(qr::files(&ctx.site.config.apps));
     files
 }

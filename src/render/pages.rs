@@ -71,6 +71,7 @@ pub fn campaign(ctx: &Ctx, c: &Campaign) -> CampaignPage {
             .map(|n| notice_item(ctx, n))
             .collect(),
         data_csv: routes::campaign_csv(&c.id),
+        data_xlsx: routes::campaign_xlsx(&c.id),
         data_json: routes::campaign_json(&c.id),
         poster: routes::poster(&c.id),
         embed: routes::embed(&c.id),

@@ -35,7 +35,15 @@ pub fn campaign_json(id: &str) -> String {
 }
 
 /// Every campaign's figures in one JSON file (the province roll-up reads it).
-pub const SITE_JSON: &str = "data.json";
+pub const SITE_JSON: &str = crate::opendata::SITE_JSON;
+
+/// A campaign's figures as an Excel workbook, beside the CSV.
+pub fn campaign_xlsx(id: &str) -> String {
+    format!("{}so-lieu.xlsx", campaign(id))
+}
+
+/// The Frictionless Data Package describing every campaign's CSV.
+pub const DATAPACKAGE: &str = crate::opendata::DATAPACKAGE;
 
 /// A campaign's printable A4 poster.
 pub fn poster(id: &str) -> String {

@@ -31,6 +31,7 @@ const DEFAULT_THEME: &[(&str, &str)] = embedded![
     "templates/embed.html",
     "templates/search.html",
     "templates/en.html",
+    "templates/atom.xml",
     "static/style.css",
     "static/tim-kiem.js",
 ];

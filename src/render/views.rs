@@ -212,6 +212,7 @@ pub struct CampaignPage {
     pub notices: Vec<NoticeItem>,
     /// Root-relative paths of the campaign's open data.
     pub data_csv: String,
+    pub data_xlsx: String,
     pub data_json: String,
     /// Root-relative path of the printable poster.
     pub poster: String,

@@ -114,6 +114,8 @@ pub struct Words {
     pub download_csv: &'static str,
     /// Under a chart: link to the campaign's figures as JSON.
     pub download_json: &'static str,
+    /// Under a chart: link to the campaign's figures as an Excel workbook.
+    pub download_xlsx: &'static str,
     /// Heading of the campaign's poster and embed code.
     pub spread_word: &'static str,
     /// Link to the poster, and the poster page's title.
@@ -319,6 +321,7 @@ pub const VI: Words = Words {
     related_notices: "Văn bản liên quan",
     download_csv: "Tải số liệu (CSV)",
     download_json: "Tải số liệu (JSON)",
+    download_xlsx: "Tải số liệu (Excel)",
     spread_word: "Tuyên truyền",
     poster: "In áp phích",
     poster_hint: "Áp phích khổ A4 để dán ở nhà văn hóa thôn, chợ, trường học. \
@@ -455,6 +458,7 @@ pub const EN: Words = Words {
     related_notices: "Related notices",
     download_csv: "Download the figures (CSV)",
     download_json: "Download the figures (JSON)",
+    download_xlsx: "Download the figures (Excel)",
     spread_word: "Spread the word",
     poster: "Print a poster",
     poster_hint: "An A4 poster for village halls, markets and schools. \
