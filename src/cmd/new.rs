@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use crate::cli::{Format, LangArg, NewCommand, NewFigureArgs, NewNoticeArgs, SiteArgs};
 use crate::cmd::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE, report};
 use crate::diagnostic::{Diagnostic, Severity, Text, render_human};
-use crate::edit::{self, Amount, EditError, NewFigure};
 use crate::pipeline::{self, Outcome, Today};
 use crate::scaffold;
+use crate::source::edit::{self, Amount, EditError, NewFigure};
 use crate::source::yaml::{self, Value};
 use crate::vi::Lang;
 
@@ -196,10 +196,10 @@ fn figure(args: &NewFigureArgs) -> u8 {
             return EXIT_CONTENT;
         }
     };
-    let figure = NewFigure {
-        date: args.date.unwrap_or_else(|| today(&args.site, &info)),
+    let figure = NewFigure::new(
+        args.date.unwrap_or_else(|| today(&args.site, &info)),
         amount,
-    };
+    );
     let options = report::options(&args.site, None);
     let before = pipeline::run(root, &options);
     let edited = match edit::add_figure(&original, &args.indicator, &figure) {
@@ -338,7 +338,7 @@ mod words {
     use chrono::NaiveDate;
 
     use crate::diagnostic::{Diagnostic, Severity, Text, suggest};
-    use crate::edit::{EditError, NewFigure};
+    use crate::source::edit::{EditError, NewFigure};
     use crate::source::yaml::Pos;
     use crate::vi::{Lang, format_date};
 

@@ -110,10 +110,7 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
         // A file system without hard links (FAT on a USB stick): the
         // exclusive create, written in place.
         Err(_) => {
-            let mut file = OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(path)?;
+            let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
             file.write_all(bytes)?;
             file.sync_all()
         }
