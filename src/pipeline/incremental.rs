@@ -157,6 +157,23 @@ impl Live {
         }
     }
 
+    /// The draft notices of the last good build: the preview names the
+    /// ones it does not show.
+    pub fn drafts(&self) -> Vec<PathBuf> {
+        let notices = self.last.iter().flat_map(|last| &last.site.notices);
+        notices
+            .filter(|n| n.draft)
+            .map(|n| n.file.clone())
+            .collect()
+    }
+
+    /// The theme of the last good build.
+    pub fn theme(&self) -> Option<&str> {
+        self.last
+            .as_ref()
+            .map(|last| last.site.config.theme.as_str())
+    }
+
     /// A file under `data/` or `content/` that no source could be: an
     /// editor's or `sed -i`'s temporary file, saved then renamed over the
     /// real one (whose own path comes with it). Folders, and paths that held
