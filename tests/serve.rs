@@ -513,3 +513,108 @@ fn open_tabs_never_starve_pages() {
     }
     drop(streams);
 }
+
+/// playwright-core and Chromium, or `None` (a failure under `CI=true`,
+/// where `.ci/run` installs them).
+fn browser_tools() -> Option<std::path::PathBuf> {
+    let modules = repo_root().join("tests/browser/node_modules");
+    let ready = modules.join("playwright-core").is_dir()
+        && Path::new("/usr/bin/chromium").exists()
+        && Command::new("node").arg("--version").output().is_ok();
+    if ready {
+        return Some(modules);
+    }
+    assert!(
+        std::env::var("CI").is_err(),
+        "browser tools missing in CI: .ci/run must install chromium and tests/browser/node_modules"
+    );
+    eprintln!("SKIPPED: install chromium and run `npm install` in tests/browser/");
+    None
+}
+
+/// Runs tests/browser/live-reload.cjs with a plan; its JSON report.
+fn live_reload(modules: &Path, mode: &str, plan: &serde_json::Value) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_file = dir.path().join("plan.json");
+    fs::write(&plan_file, plan.to_string()).unwrap();
+    let output = Command::new("node")
+        .arg(repo_root().join("tests/browser/live-reload.cjs"))
+        .arg(mode)
+        .arg(&plan_file)
+        .env("NODE_PATH", modules)
+        .current_dir(repo_root().join("tests/browser"))
+        .output()
+        .expect("run node");
+    assert!(
+        output.status.success(),
+        "live-reload.cjs failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("JSON report")
+}
+
+#[test]
+fn in_chromium_a_save_reloads_the_tab_and_an_error_shows_on_top() {
+    let Some(modules) = browser_tools() else {
+        return;
+    };
+    let site = copy_site(&repo_root());
+    let root = site.path();
+    let original = fs::read_to_string(root.join(CAMPAIGN)).unwrap();
+    let good = original.replace("count: 1299", "count: 1400");
+    let broken = good.replace("population: 29226", "popluation: 29226");
+    let broken2 = good.replace("population: 29226", "population: 29.226");
+    let line = broken
+        .lines()
+        .position(|l| l.contains("popluation"))
+        .unwrap()
+        + 1;
+    let preview = Preview::start(root);
+    let plan = serde_json::json!({
+        "url": format!("http://127.0.0.1:{}{CAMPAIGN_PAGE}", preview.port),
+        "file": root.join(CAMPAIGN),
+        "good": good,
+        "broken": broken,
+        "broken2": broken2,
+        "fixed": good,
+        "expect": "1.400",
+    });
+    let report = live_reload(&modules, "check", &plan);
+    let log = preview.log();
+    let shown = format!("{report:#}\n{log}");
+    // Nothing the page's own policy blocks, no script error.
+    assert_eq!(report["csp_violations"], serde_json::json!([]), "{shown}");
+    assert_eq!(report["page_errors"], serde_json::json!([]), "{shown}");
+    // The good save reloaded the tab by itself.
+    assert_eq!(report["shows_new_figure"], true, "{shown}");
+    // The broken save: the panel over the top of the viewport, focused,
+    // announced, naming the place and the fix, over the last good page.
+    let broken = &report["broken"];
+    assert_eq!(broken["position"], "fixed", "{shown}");
+    assert_eq!(broken["top"], 0, "{shown}");
+    assert_eq!(broken["onTop"], true, "{shown}");
+    assert_eq!(broken["focused"], true, "{shown}");
+    assert_eq!(broken["role"], "alert", "{shown}");
+    assert_eq!(broken["reloaded"], false, "{shown}");
+    assert_eq!(broken["page_kept"], true, "{shown}");
+    let text = broken["text"].as_str().unwrap_or("");
+    assert_contains!(
+        text,
+        &format!("data/campaigns/i-hatinh.yaml:{line}:5"),
+        "popluation",
+        "population",
+        "bản dựng đúng gần nhất"
+    );
+    // Its button closes it; the next broken save brings a new one, saying
+    // what to write instead of 29.226.
+    assert!(report["after_close"].is_null(), "{shown}");
+    assert_contains!(report["broken2"]["text"].as_str().unwrap_or(""), "29226");
+    // Fixed: gone by itself (the site's standing warning stays as a bar at
+    // the bottom), the page still there.
+    let after_fix = &report["after_fix"];
+    assert!(
+        after_fix.is_null() || (after_fix["kind"] == "warning" && after_fix["onTop"] == false),
+        "{shown}"
+    );
+    assert_eq!(report["after_fix_shows"], true, "{shown}");
+}
