@@ -239,6 +239,8 @@ fn new_figure_keeps_every_line_and_shows_on_the_page() {
             "2345",
             "--date",
             "2026-07-15",
+            "--today",
+            TODAY,
         ],
         root,
     );
@@ -350,6 +352,8 @@ fn a_figure_that_breaks_the_data_is_undone() {
             "99999",
             "--date",
             "2026-08-01",
+            "--today",
+            TODAY,
         ],
         root,
     );

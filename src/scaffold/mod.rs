@@ -91,25 +91,48 @@ fn in_sentence(commune: &str) -> String {
     }
 }
 
+/// What `loaxa new notice` was told about the letter.
+#[derive(Debug, Clone, Default)]
+pub struct NoticeFields<'a> {
+    pub title: &'a str,
+    /// The date signed; it names the file too.
+    pub date: NaiveDate,
+    /// `959/UBND-VHXH`, when the letter has one.
+    pub number: Option<&'a str>,
+    /// The campaigns it belongs to.
+    pub campaigns: &'a [String],
+}
+
 /// A new notice: its file name (`2026-06-10-ke-hoach-…md`) and text.
+/// `known`: the site's campaign ids, named in a comment to help fill it in.
 /// `None` when the title has nothing to make a file name from.
-pub fn notice(title: &str, date: NaiveDate, campaigns: &[String]) -> Option<(String, String)> {
-    let slug = short_slug(title);
+pub fn notice(fields: &NoticeFields, known: &[String]) -> Option<(String, String)> {
+    let slug = short_slug(fields.title);
     if slug.is_empty() {
         return None;
     }
-    let known = if campaigns.is_empty() {
+    let known_list = if known.is_empty() {
         String::new()
     } else {
-        format!(": {}", campaigns.join(", "))
+        format!(": {}", known.join(", "))
     };
-    let example = campaigns.first().map_or("ma-chien-dich", String::as_str);
+    let example = known.first().map_or("ma-chien-dich", String::as_str);
+    let number = match fields.number {
+        Some(number) => format!("number: {}", yaml_scalar(number)),
+        None => "# number: 123/UBND-VHXH".to_string(),
+    };
+    let campaigns = if fields.campaigns.is_empty() {
+        format!("# campaigns: [{example}]")
+    } else {
+        format!("campaigns: [{}]", fields.campaigns.join(", "))
+    };
     let text = NEW_NOTICE
-        .replace("%%TITLE%%", &yaml_quoted(title))
-        .replace("%%TODAY%%", &date.to_string())
-        .replace("%%KNOWN%%", &known)
-        .replace("%%CAMPAIGN%%", example);
-    Some((format!("{date}-{slug}.md"), text))
+        .replace("%%TITLE%%", &yaml_quoted(fields.title))
+        .replace("%%TODAY%%", &fields.date.to_string())
+        .replace("%%KNOWN%%", &known_list)
+        .replace("%%NUMBER%%", &number)
+        .replace("%%CAMPAIGNS%%", &campaigns);
+    Some((format!("{}-{slug}.md", fields.date), text))
 }
 
 /// The slug of a title, cut at a word boundary to at most `MAX_SLUG` bytes.
@@ -139,17 +162,31 @@ mod tests {
     #[test]
     fn notice_file_names_are_dated_short_slugs() {
         let date: NaiveDate = "2026-06-10".parse().unwrap();
-        let (name, text) = notice("Kế hoạch: tuyên truyền i-HaTinh", date, &[]).unwrap();
+        let fields = |title| NoticeFields {
+            title,
+            date,
+            ..NoticeFields::default()
+        };
+        let (name, text) = notice(&fields("Kế hoạch: tuyên truyền i-HaTinh"), &[]).unwrap();
         assert_eq!(name, "2026-06-10-ke-hoach-tuyen-truyen-i-hatinh.md");
         assert!(text.contains("title: \"Kế hoạch: tuyên truyền i-HaTinh\""));
         assert!(text.contains("date: 2026-06-10\n"));
         assert!(text.contains("draft: true\n"));
         let long =
             "Đôn đốc tiếp tục cài đặt, sử dụng ứng dụng Công dân số i-HaTinh trên địa bàn toàn xã";
-        let (name, _) = notice(long, date, &[]).unwrap();
+        let (name, _) = notice(&fields(long), &[]).unwrap();
         assert!(name.len() <= "2026-06-10-".len() + MAX_SLUG + 3, "{name}");
         assert!(!name.contains("-.md"), "{name}");
-        assert!(notice("???", date, &[]).is_none());
+        assert!(notice(&fields("???"), &[]).is_none());
+        let campaigns = ["i-hatinh".to_string(), "vneid".to_string()];
+        let full = NoticeFields {
+            number: Some("959/UBND-VHXH"),
+            campaigns: &campaigns,
+            ..fields("Đôn đốc")
+        };
+        let (_, text) = notice(&full, &campaigns).unwrap();
+        assert!(text.contains("\nnumber: \"959/UBND-VHXH\"\n"), "{text}");
+        assert!(text.contains("\ncampaigns: [i-hatinh, vneid]\n"), "{text}");
     }
 
     #[test]
