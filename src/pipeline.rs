@@ -150,6 +150,8 @@ fn load(root: &Path, options: &Options) -> Loaded {
     let render = site.as_ref().map(|site| {
         let today = resolve_today(options.today, &site.config.timezone);
         freshness_warnings(site, today, &mut diags);
+        let text_of = |path: &Path| sources.text(path).map(str::to_string);
+        crate::scaffold::leftovers::warn(site, &text_of, &mut diags);
         RenderOptions {
             today,
             drafts: options.drafts,

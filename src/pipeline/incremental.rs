@@ -97,6 +97,8 @@ impl Live {
         let lang = site.config.language;
         let today = resolve_today(self.options.today, &site.config.timezone);
         freshness_warnings(&site, today, &mut diags);
+        let text_of = |path: &Path| self.checked.text(path).map(str::to_string);
+        crate::scaffold::leftovers::warn(&site, &text_of, &mut diags);
         let render = RenderOptions {
             today,
             drafts: self.options.drafts,

@@ -5,6 +5,8 @@
 //! reviewed as the officer will see them; the CI recipes are the very files
 //! in `ci-recipes/`, so the two can never drift apart.
 
+pub mod leftovers;
+
 use std::path::PathBuf;
 
 use chrono::{Days, NaiveDate};
@@ -75,6 +77,13 @@ pub fn site_files(commune: &str, province: &str, today: NaiveDate) -> Vec<(PathB
 const GITIGNORE: &str = "\
 # The built site: loaxa writes it, CI publishes it; it is never edited by hand.
 public/
+# Beside it, loaxa keeps the previous build to fill in place next time (the
+# spare), a lock file while a build runs, and a build's trees in flight.
+.public.loaxa-spare/
+.public.loaxa-spare.lock
+.public.loaxa-*
+# Temporary files of `loaxa new`, left only by a crash.
+.*.loaxa.tmp
 ";
 
 /// `Xã Lộc Hà` → `xã Lộc Hà`: inside a sentence (`Chuyển đổi số xã Lộc Hà`)

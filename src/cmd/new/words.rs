@@ -23,13 +23,10 @@ pub fn edit_refused(
         EditError::Syntax(e) => (
             e.pos,
             "yaml-syntax",
+            e.message,
             Text::new(
-                format!("Lỗi cú pháp YAML: {}", e.message),
-                format!("YAML syntax error: {}", e.message),
-            ),
-            Text::new(
-                "sửa lỗi này trước (chạy `loaxa check`), rồi chạy lại lệnh",
-                "fix this first (run `loaxa check`), then run the command again",
+                format!("{}; rồi chạy lại lệnh", e.hint.vi),
+                format!("{}; then run the command again", e.hint.en),
             ),
         ),
         EditError::NoIndicators => (
