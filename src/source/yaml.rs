@@ -67,8 +67,6 @@ pub struct SyntaxError {
     pub pos: Pos,
     pub message: Text,
     pub hint: Text,
-    /// The parser's own words (English), for developers.
-    pub parser: String,
 }
 
 /// Limits that keep a hostile file (alias bomb, deep nesting, huge scalars)
@@ -129,7 +127,6 @@ fn syntax_error(text: &str, err: &serde_saphyr::Error, line_offset: usize) -> Sy
         },
         message: explained.message,
         hint: explained.hint,
-        parser,
     }
 }
 
@@ -332,7 +329,7 @@ mod tests {
     fn syntax_errors_have_a_position() {
         let err = parse("title: [unclosed\nnext: 1\n", 0).unwrap_err();
         assert!(err.pos.line >= 1, "{err:?}");
-        assert!(!err.message.vi.is_empty() && !err.parser.is_empty());
+        assert!(!err.message.vi.is_empty() && !err.hint.vi.is_empty());
     }
 
     #[test]

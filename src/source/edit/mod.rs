@@ -87,7 +87,7 @@ impl NewFigure {
 /// Why the figure was not added. Positions are 1-based, as in diagnostics.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EditError {
-    Syntax(SyntaxError),
+    Syntax(Box<SyntaxError>),
     /// The file has no `indicators:` list.
     NoIndicators,
     /// No indicator has that id; `known` are the ids there are.
@@ -125,7 +125,7 @@ pub fn add_figure(
         None => ("", original),
     };
     let doc = Doc::new(body);
-    let root = yaml::parse(&doc.normalized, 0).map_err(EditError::Syntax)?;
+    let root = yaml::parse(&doc.normalized, 0).map_err(|e| EditError::Syntax(Box::new(e)))?;
     let node = find_indicator(&root, indicator)?;
     if let Some(pos) = date_taken(node, figure.date) {
         return Err(EditError::DuplicateDate { pos });
