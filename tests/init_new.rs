@@ -685,3 +685,90 @@ fn help_is_vietnamese_by_default_and_english_on_request() {
     assert_contains!(stderr(&typo), "không có lệnh `biuld`", "`build`");
     assert_lacks!(stderr(&typo), "error:", "unrecognized");
 }
+
+#[test]
+fn git_ignores_the_output_the_spare_and_its_lock() {
+    if Command::new("git").arg("--version").output().is_err() {
+        assert!(std::env::var("CI").is_err(), "git is needed in CI");
+        return;
+    }
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().join("site");
+    assert_eq!(code(&init(&dir, &[])), 0);
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .current_dir(&dir)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .output()
+            .expect("git")
+    };
+    assert!(git(&["init", "-q"]).status.success());
+    // Two builds: the second leaves the first's tree as the spare.
+    for _ in 0..2 {
+        let build = run(&["build"], &dir);
+        assert_eq!(code(&build), 0, "{}", stderr(&build));
+    }
+    assert!(dir.join(".public.loaxa-spare").is_dir());
+    let status =
+        String::from_utf8(git(&["status", "--porcelain", "--untracked-files=all"]).stdout).unwrap();
+    assert!(!status.is_empty(), "git saw nothing at all");
+    assert_lacks!(status, "public", "loaxa-spare", ".lock");
+}
+
+#[test]
+fn check_warns_about_init_placeholders_left_in_a_real_site() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().join("site");
+    assert_eq!(code(&init(&dir, &[])), 0);
+    let site_file = dir.join("data/site.yaml");
+    let text = fs::read_to_string(&site_file).unwrap();
+    fs::write(&site_file, text.replace("sample: true", "sample: false")).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains("\"0000000000\""))
+        .unwrap()
+        + 1;
+    let check = run(&["check", "--today", INIT_DAY], &dir);
+    assert_eq!(code(&check), 0, "warnings only: {}", stderr(&check));
+    let said = stderr(&check);
+    assert_contains!(
+        said,
+        &format!("data/site.yaml:{line}:"),
+        "0000000000",
+        "chien-dich-mau",
+        "Xã Mẫu",
+        "Đây là văn bản mẫu"
+    );
+    let strict = run(&["check", "--deny-warnings", "--today", INIT_DAY], &dir);
+    assert_eq!(code(&strict), 1);
+}
+
+#[test]
+fn yaml_mistakes_are_explained_in_vietnamese_at_their_line() {
+    let site = copy_site(&repo_root());
+    let root = site.path();
+    let file = root.join("data/site.yaml");
+    let text = fs::read_to_string(&file).unwrap();
+    let cases = [
+        ("\n  number:", "\n\tnumber:", "phím Tab"),
+        ("\ncommune: ", "\ncommune ", "Thiếu dấu hai chấm"),
+    ];
+    for (from, to, words) in cases {
+        assert!(text.contains(from), "{from:?}");
+        let broken = text.replacen(from, to, 1);
+        let line = broken[..broken.find(to).unwrap() + 1].lines().count() + 1;
+        fs::write(&file, &broken).unwrap();
+        let check = run(&["check", "--today", TODAY], root);
+        assert_eq!(code(&check), 1);
+        assert_contains!(
+            stderr(&check),
+            words,
+            &format!("data/site.yaml:{line}:"),
+            "cách sửa"
+        );
+        assert_lacks!(stderr(&check), "while scanning", "simple key", "expected");
+        let en = run(&["check", "--today", TODAY, "--lang", "en"], root);
+        assert_lacks!(stderr(&en), "Thiếu", "phím Tab");
+    }
+}

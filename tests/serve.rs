@@ -618,3 +618,22 @@ fn in_chromium_a_save_reloads_the_tab_and_an_error_shows_on_top() {
     );
     assert_eq!(report["after_fix_shows"], true, "{shown}");
 }
+
+#[test]
+fn a_draft_the_preview_does_not_show_is_named_with_how_to_see_it() {
+    let site = copy_site(&repo_root());
+    let preview = Preview::start(site.path());
+    save(
+        site.path(),
+        "content/notices/2026-11-03-nhap.md",
+        "---\ntitle: Kế hoạch còn nháp\ndate: 2026-11-03\ndraft: true\n---\nNội dung.\n",
+    );
+    preview.wait_log("content/notices/2026-11-03-nhap.md");
+    assert_contains!(preview.log(), "draft: true", "loaxa serve --drafts");
+    let page = preview.wait_for("/", "the draft named", |r| {
+        r.body
+            .contains("Bản nháp: content/notices/2026-11-03-nhap.md")
+    });
+    assert_contains!(page.body, "loaxa serve --drafts");
+    assert_lacks!(page.body, "Kế hoạch còn nháp");
+}
