@@ -597,6 +597,7 @@ fn in_chromium_a_save_reloads_the_tab_and_an_error_shows_on_top() {
     assert_eq!(broken["role"], "alert", "{shown}");
     assert_eq!(broken["reloaded"], false, "{shown}");
     assert_eq!(broken["page_kept"], true, "{shown}");
+    assert_eq!(broken["axe_violations"], serde_json::json!([]), "{shown}");
     let text = broken["text"].as_str().unwrap_or("");
     assert_contains!(
         text,

@@ -60,6 +60,19 @@ async function panelState(page) {
   });
 }
 
+// axe-core (WCAG 2.x A/AA) on the panel alone: what a screen reader and a
+// keyboard meet first after a broken save.
+async function panelAxe(page) {
+  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  // Through the DevTools protocol: the page's CSP forbids inline scripts.
+  await page.evaluate(source);
+  const result = await page.evaluate(() => window.axe.run({ include: [['#loaxa-overlay']] }, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  }));
+  return result.violations.map(v => ({ id: v.id, help: v.help,
+    targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')) }));
+}
+
 async function check(browser) {
   const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
   const blocked = [];
@@ -85,6 +98,7 @@ async function check(browser) {
   report.broken = await panelState(page);
   report.broken.reloaded = await page.evaluate(() => window.loaxaNotReloaded !== true);
   report.broken.page_kept = await page.evaluate(e => document.body.innerText.includes(e), plan.expect);
+  report.broken.axe_violations = await panelAxe(page);
 
   // Its button closes it.
   await page.click('#loaxa-overlay [data-loaxa-close]');
