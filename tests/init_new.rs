@@ -772,3 +772,23 @@ fn yaml_mistakes_are_explained_in_vietnamese_at_their_line() {
         assert_lacks!(stderr(&en), "Thiếu", "phím Tab");
     }
 }
+
+/// Found by fuzzing `edit_figure`: a carriage return alone made the
+/// editor's lines and YAML's differ.
+#[test]
+fn a_file_with_a_lone_carriage_return_is_left_alone() {
+    let site = copy_site(&repo_root());
+    let root = site.path();
+    let file = root.join("data/campaigns/i-hatinh.yaml");
+    let text = fs::read_to_string(&file).unwrap();
+    let stray = format!("# ghi chú\r cũ\n{text}");
+    fs::write(&file, &stray).unwrap();
+    let args = ["new", "figure", "i-hatinh", "adults", "--count", "1500"];
+    let out = run(
+        &[&args[..], &["--date", "2026-07-01", "--today", TODAY]].concat(),
+        root,
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert_contains!(stderr(&out), "data/campaigns/i-hatinh.yaml:1:10", "(CR)");
+    assert_eq!(fs::read_to_string(&file).unwrap(), stray);
+}

@@ -59,6 +59,18 @@ pub fn edit_refused(
                 "correct that figure in the file, or pick another day with --date YYYY-MM-DD",
             ),
         ),
+        EditError::StrayCarriageReturn { pos } => (
+            pos,
+            "stray-carriage-return",
+            Text::new(
+                "Dòng này có ký tự xuống dòng kiểu cũ (CR) đứng một mình",
+                "This line has an old-style line break (CR) on its own",
+            ),
+            Text::new(
+                "mở tệp bằng trình soạn thảo và lưu lại với kiểu xuống dòng LF (hoặc CRLF), rồi chạy lại lệnh",
+                "open the file in an editor and save it with LF (or CRLF) line ends, then run the command again",
+            ),
+        ),
         EditError::Unsupported { pos } => (
             pos,
             "cannot-edit",

@@ -98,6 +98,10 @@ pub enum EditError {
     DuplicateDate {
         pos: Pos,
     },
+    /// A carriage return without its line feed: lines are ambiguous.
+    StrayCarriageReturn {
+        pos: Pos,
+    },
     /// The list is written in a form this edit does not rewrite (an anchor,
     /// a tag, a `figures:` inside a one-line map…): better add it by hand
     /// than guess.
@@ -124,6 +128,9 @@ pub fn add_figure(
         Some(rest) => ("\u{feff}", rest),
         None => ("", original),
     };
+    if let Some(pos) = lone_carriage_return(body) {
+        return Err(EditError::StrayCarriageReturn { pos });
+    }
     let doc = Doc::new(body);
     let root = yaml::parse(&doc.normalized, 0).map_err(|e| EditError::Syntax(Box::new(e)))?;
     let node = find_indicator(&root, indicator)?;
@@ -135,6 +142,23 @@ pub fn add_figure(
     let line =
         verify(&root, &text, indicator, figure).ok_or(EditError::Unsupported { pos: node.pos })?;
     Ok(Edited { text, line })
+}
+
+/// Where a carriage return stands without its line feed (an old Mac line
+/// end, or a stray byte). YAML counts it as a line break and lines here do
+/// not, so an edit there could land on the wrong line: refused (found by
+/// fuzzing).
+fn lone_carriage_return(text: &str) -> Option<Pos> {
+    let at = text
+        .match_indices('\r')
+        .map(|(i, _)| i)
+        .find(|&i| !text[i + 1..].starts_with('\n'))?;
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Some(Pos {
+        line: before.matches('\n').count() + 1,
+        column: before[line_start..].chars().count() + 1,
+    })
 }
 
 /// The indicator's map node, or why there is none.

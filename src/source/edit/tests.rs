@@ -363,3 +363,24 @@ fn quotes_and_comments_inside_flow_are_skipped() {
     let new = add(text, "a", "2026-01-02", 2);
     assert!(new.contains("'it''s ]' }, { date: 2026-01-02, count: 2 }]"));
 }
+
+/// Found by fuzzing: a carriage return alone in a comment made YAML's lines
+/// and ours differ, and the figure was reported at the wrong line.
+#[test]
+fn a_lone_carriage_return_is_refused_where_it_is() {
+    let text = "# a\r comment\nindicators:\n  - id: a\n    figures:\n      - { date: 2026-01-01, count: 1 }\n";
+    let result = add_figure(text, "a", &figure("2026-01-02", Amount::Count(2)));
+    assert_eq!(
+        result,
+        Err(EditError::StrayCarriageReturn {
+            pos: Pos { line: 1, column: 4 }
+        })
+    );
+    // CRLF files are fine.
+    add(
+        &text.replace('\r', "").replace('\n', "\r\n"),
+        "a",
+        "2026-01-02",
+        2,
+    );
+}
