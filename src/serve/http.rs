@@ -103,6 +103,7 @@ fn handle(mut stream: TcpStream, state: &State, permit: Permit, streams: &Arc<At
         return;
     }
     let reply = pages::answer(&request.path, &state.snapshot());
+    let reply = pages::revalidated(reply, request.if_none_match.as_deref());
     let _ = write_reply(&mut stream, &reply, head_only);
 }
 
@@ -112,6 +113,8 @@ pub struct Request {
     pub method: String,
     /// The path, without query or fragment.
     pub path: String,
+    /// The `If-None-Match` the browser sent: the version of a file it has.
+    pub if_none_match: Option<String>,
 }
 
 /// Why a request is not answered normally.
@@ -230,7 +233,17 @@ pub fn parse_head(head: &[u8]) -> Result<Request, Refusal> {
         return Err(Refusal::Reply(Reply::text(400, "bad request\n")));
     }
     let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
-    Ok(Request { method, path })
+    let if_none_match = parsed
+        .headers
+        .iter()
+        .find(|h| h.name.eq_ignore_ascii_case("if-none-match"))
+        .and_then(|h| std::str::from_utf8(h.value).ok())
+        .map(|v| v.trim().to_string());
+    Ok(Request {
+        method,
+        path,
+        if_none_match,
+    })
 }
 
 /// `127.0.0.1`, `localhost` or `[::1]`, with any port: the names this
@@ -274,9 +287,18 @@ fn write_reply(stream: &mut TcpStream, reply: &Reply, head_only: bool) -> io::Re
     for (name, value) in &reply.headers {
         write!(out, "{name}: {value}\r\n")?;
     }
+    // A preview must always show the newest save: nothing is kept unless
+    // the reply says how to check it (a file's ETag).
+    if !reply
+        .headers
+        .iter()
+        .any(|(name, _)| *name == "Cache-Control")
+    {
+        out.extend_from_slice(b"Cache-Control: no-store\r\n");
+    }
     write!(
         out,
-        "Content-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+        "Content-Length: {}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
         reply.body.len()
     )?;
     if !head_only {
@@ -292,6 +314,7 @@ fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
         301 => "Moved Permanently",
+        304 => "Not Modified",
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",

@@ -91,6 +91,43 @@ pub fn answer(path: &str, snapshot: &Snapshot) -> Reply {
     Reply::new(status, content_type, body)
 }
 
+/// A file of the site (not a page, whose panel and script change with each
+/// save) may be kept by the browser if it asks first: its ETag is a hash of
+/// its bytes, and an unchanged file is answered `304` without them. Saves a
+/// reload the site's fonts, styles and pictures.
+pub fn revalidated(reply: Reply, if_none_match: Option<&str>) -> Reply {
+    let content_type = reply
+        .headers
+        .iter()
+        .find(|(name, _)| *name == "Content-Type")
+        .map(|(_, value)| value.as_str())
+        .unwrap_or("");
+    if reply.status != 200 || content_type.starts_with("text/html") {
+        return reply;
+    }
+    let tag = etag(&reply.body);
+    let matched = if_none_match.is_some_and(|sent| sent.split(',').any(|t| t.trim() == tag));
+    let reply = if matched {
+        Reply {
+            status: 304,
+            headers: Vec::new(),
+            body: Vec::new(),
+        }
+    } else {
+        reply
+    };
+    reply
+        .with_header("ETag", &tag)
+        .with_header("Cache-Control", "no-cache")
+}
+
+fn etag(bytes: &[u8]) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    format!("\"{:016x}-{}\"", hasher.finish(), bytes.len())
+}
+
 /// What a path maps to in the built site.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Lookup {
@@ -254,6 +291,31 @@ mod tests {
         let reply = answer("/nope/", &snapshot);
         assert_eq!(reply.status, 404);
         assert!(String::from_utf8_lossy(&reply.body).contains("not here"));
+    }
+
+    #[test]
+    fn files_are_revalidated_pages_never_kept() {
+        let css = Reply::new(200, "text/css; charset=utf-8", b"body{}".to_vec());
+        let first = revalidated(css.clone(), None);
+        let tag = first
+            .headers
+            .iter()
+            .find(|(n, _)| *n == "ETag")
+            .map(|(_, v)| v.clone())
+            .unwrap();
+        assert!(
+            first
+                .headers
+                .contains(&("Cache-Control", "no-cache".into()))
+        );
+        let again = revalidated(css, Some(&tag));
+        assert_eq!((again.status, again.body.len()), (304, 0));
+        let changed = Reply::new(200, "text/css; charset=utf-8", b"body{x}".to_vec());
+        assert_eq!(revalidated(changed, Some(&tag)).status, 200);
+        let page = Reply::new(200, "text/html; charset=utf-8", b"<p>".to_vec());
+        let page = revalidated(page, Some("*"));
+        assert_eq!(page.status, 200);
+        assert!(!page.headers.iter().any(|(n, _)| *n == "ETag"));
     }
 
     #[test]
