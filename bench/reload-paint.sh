@@ -74,5 +74,7 @@ const r = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const t = r.times_ms.slice().sort((a, b) => a - b);
 console.log("rounds (ms):", r.times_ms.join(" "));
 console.log("median:", t[Math.floor(t.length / 2)], "ms; min:", t[0], "ms; max:", t[t.length - 1], "ms");
+const o = r.reload_only_ms.slice().sort((a, b) => a - b);
+console.log("reload and paint alone (ms):", r.reload_only_ms.join(" "), "median:", o[Math.floor(o.length / 2)]);
 '
-grep -E "Đã dựng|Built" "$work/log.txt" | tail -3
+echo "rebuilds (ms), from the server's log:" $(grep -oE '\(([0-9]+) ms\)' "$work/log.txt" | tail -n "$rounds" | tr -d '()ms' | tr '\n' ' ')

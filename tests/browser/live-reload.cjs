@@ -10,7 +10,8 @@
 //     Reports what it saw, and every Content-Security-Policy violation.
 //   node live-reload.cjs bench PLAN.json
 //     PLAN: { url, file, rounds: [{ text, expect }] }. For each round,
-//     the time from the save to the new text painted in the tab, in ms.
+//     the time from the save to the new text painted in the tab, in ms; then
+//     five reloads without a save (the reload and paint alone).
 //
 // Prints one JSON report on stdout.
 const fs = require('fs');
@@ -128,8 +129,17 @@ async function bench(browser) {
     // Let the watcher settle before the next save.
     await page.waitForTimeout(plan.pause_ms || 500);
   }
+  // The same page reloaded without a save: what the reload and the paint
+  // cost alone.
+  const reloads = [];
+  for (let i = 0; i < 5; i++) {
+    const started = Date.now();
+    await page.reload({ waitUntil: 'load' });
+    await painted(page);
+    reloads.push(Date.now() - started);
+  }
   await page.close();
-  return { times_ms: times };
+  return { times_ms: times, reload_only_ms: reloads };
 }
 
 (async () => {
