@@ -134,22 +134,28 @@ impl Lines<'_> {
         }
     }
 
-    /// `commune Xã Lộc Hà`: a field without its colon.
+    /// `commune Xã Lộc Hà` (or `- date 2026-06-10`): a field without its
+    /// colon.
     fn missing_colon(&self, number: usize) -> Option<Explained> {
         let line = self.line(number)?;
         let indent = line.len() - line.trim_start().len();
-        let content = line.trim();
+        let mut content = line.trim();
+        let mut prefix = " ".repeat(indent);
+        while let Some(rest) = content.strip_prefix("- ") {
+            prefix.push_str("- ");
+            content = rest.trim_start();
+        }
         let (key, rest) = content
             .split_once(char::is_whitespace)
             .unwrap_or((content, ""));
         if key.is_empty() || key.contains(':') || key.starts_with(['-', '#', '"', '\'', '[', '{']) {
             return None;
         }
-        let fixed = format!("{}{key}: {}", " ".repeat(indent), rest.trim());
+        let fixed = format!("{prefix}{key}: {}", rest.trim());
         Some(Explained {
             pos: Pos {
                 line: number,
-                column: indent + key.chars().count() + 1,
+                column: prefix.chars().count() + key.chars().count() + 1,
             },
             message: Text::new(
                 format!("Thiếu dấu hai chấm sau tên trường `{key}`"),
@@ -162,16 +168,50 @@ impl Lines<'_> {
         })
     }
 
+    /// `title:x`: a colon without the space YAML needs after it.
+    fn colon_without_space(&self, number: usize) -> Option<Explained> {
+        let line = self.line(number)?;
+        let indent = line.len() - line.trim_start().len();
+        let content = line.trim_start().trim_start_matches("- ");
+        let (key, value) = content.split_once(':')?;
+        let plain_key = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+        if !plain_key || value.is_empty() || value.starts_with([' ', '\t']) {
+            return None;
+        }
+        let start = &line[..line.len() - content.len()];
+        let fixed = format!("{start}{key}: {value}");
+        Some(Explained {
+            pos: Pos {
+                line: number,
+                column: indent.max(start.chars().count()) + key.chars().count() + 1,
+            },
+            message: Text::new(
+                format!("Sau dấu hai chấm của `{key}` cần một dấu cách"),
+                format!("The colon after `{key}` needs a space after it"),
+            ),
+            hint: Text::new(
+                format!("viết `{}`", fixed.trim()),
+                format!("write `{}`", fixed.trim()),
+            ),
+        })
+    }
+
     /// A colon where none is allowed: a missing colon on the line before
     /// (the two lines were read as one value), a line indented deeper than
     /// its group, or a colon inside a value that needs quotes.
     fn misplaced_colon(&self, pos: Pos) -> Option<Explained> {
         if let Some((number, previous)) = self.previous_content(pos.line) {
-            let content = previous.trim();
+            let content = previous.trim().trim_start_matches("- ").trim_start();
             let plain = !content.contains(':')
                 && !content.starts_with(['-', '"', '\'', '[', '{', '|', '>']);
             if plain {
                 return self.missing_colon(number);
+            }
+            if let Some(explained) = self.colon_without_space(number) {
+                return Some(explained);
             }
             let line = self.line(pos.line)?;
             let indent = line.len() - line.trim_start().len();
@@ -438,6 +478,19 @@ mod tests {
         let (pos, _, hint) = error("hotline:\n  number \"1900\"\n  label: y\n");
         assert_eq!(pos.line, 2);
         assert!(hint.vi.contains("`  number: \"1900\"`"), "{hint:?}");
+    }
+
+    #[test]
+    fn a_list_item_without_its_colon_and_a_colon_without_its_space() {
+        let (pos, _, hint) = error(
+            "indicators:\n  - id: a\n    figures:\n      - date 2026-06-10\n        count: 5\n",
+        );
+        assert_eq!(pos, at(4, 13));
+        assert!(hint.vi.contains("`      - date: 2026-06-10`"), "{hint:?}");
+        let (pos, message, hint) = error("title:x\ncommune: y\n");
+        assert_eq!(pos, at(1, 6));
+        assert!(message.vi.contains("cần một dấu cách"), "{message:?}");
+        assert!(hint.vi.contains("`title: x`"), "{hint:?}");
     }
 
     #[test]
