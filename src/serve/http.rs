@@ -56,7 +56,11 @@ pub fn serve(listener: TcpListener, state: Arc<State>) {
         };
         let state = Arc::clone(&state);
         let streams = Arc::clone(&streams);
-        std::thread::spawn(move || handle(stream, &state, permit, &streams));
+        // The system may refuse a thread: that request is dropped (its
+        // permit with it), the server goes on.
+        let _ = std::thread::Builder::new()
+            .name("loaxa-request".into())
+            .spawn(move || handle(stream, &state, permit, &streams));
     }
 }
 
