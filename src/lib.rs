@@ -11,7 +11,6 @@ pub mod cli;
 pub mod cmd;
 pub mod derive;
 pub mod diagnostic;
-pub mod edit;
 pub mod markdown;
 pub mod messages;
 pub mod model;

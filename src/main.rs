@@ -1,24 +1,20 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-use loaxa::cli::{Cli, Command};
-use loaxa::cmd::{self, EXIT_USAGE};
+use loaxa::cli::{self, Command, Parsed};
+use loaxa::cmd;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(err) => {
-            let _ = err.print();
-            return ExitCode::from(if err.use_stderr() { EXIT_USAGE } else { 0 });
-        }
+    let Parsed { cli, lang } = match cli::parse(std::env::args_os()) {
+        Ok(parsed) => parsed,
+        Err(code) => return ExitCode::from(code),
     };
     let code = match &cli.command {
-        Command::Build(args) => cmd::build::run(args),
-        Command::Check(args) => cmd::check::run(args),
-        Command::Serve(args) => cmd::serve::run(args),
-        Command::Init(args) => cmd::init::run(args),
-        Command::New(command) => cmd::new::run(command),
-        Command::Rollup(args) => cmd::rollup::run(args),
+        Command::Build(args) => cmd::build::run(args, lang),
+        Command::Check(args) => cmd::check::run(args, lang),
+        Command::Serve(args) => cmd::serve::run(args, lang),
+        Command::Init(args) => cmd::init::run(args, lang),
+        Command::New(command) => cmd::new::run(command, lang),
+        Command::Rollup(args) => cmd::rollup::run(args, lang),
     };
     ExitCode::from(code)
 }

@@ -31,6 +31,8 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use rayon::prelude::*;
 
+pub mod file;
+
 /// Rendered files: path relative to the output root → bytes. A `BTreeMap` so
 /// every walk over it is in one stable order.
 pub type Files = BTreeMap<String, Vec<u8>>;

@@ -159,6 +159,8 @@ fn load(root: &Path, options: &Options) -> Loaded {
     let (derived, render) = match &site {
         Some(site) => {
             let (derived, render) = derive_and_check(site, options, &mut diags);
+            let text_of = |path: &Path| checked.text(path).map(str::to_string);
+            crate::scaffold::leftovers::warn(site, &text_of, &mut diags);
             (Some(derived), Some(render))
         }
         None => {

@@ -13,6 +13,16 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The BCP 47 code: `vi`, `en` (for `lang=` attributes).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+}
+
 /// What a number that is not finite (NaN or infinity, e.g. a rate over a
 /// zero population) prints as: a dash, never `NaN` and never a made-up `0`.
 pub const NOT_A_NUMBER: &str = "—";

@@ -238,16 +238,18 @@ fn new_figure_keeps_every_line_and_shows_on_the_page() {
             "--count",
             "2345",
             "--date",
-            "2026-06-05",
+            "2026-07-15",
+            "--today",
+            TODAY,
         ],
         root,
     );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_contains!(stderr(&out), "5/6/2026", "data/campaigns/i-hatinh.yaml:");
+    assert_contains!(stderr(&out), "15/7/2026", "data/campaigns/i-hatinh.yaml:");
     let new = fs::read_to_string(&file).unwrap();
     assert_eq!(
         inserted_lines(&original, &new),
-        ["      - date: 2026-06-05\n", "        count: 2345\n"]
+        ["      - date: 2026-07-15\n", "        count: 2345\n"]
     );
 
     let check = run(&["check", "--today", TODAY], root);
@@ -255,7 +257,7 @@ fn new_figure_keeps_every_line_and_shows_on_the_page() {
     let build = run(&["build", "--today", TODAY], root);
     assert_eq!(code(&build), 0, "{}", stderr(&build));
     let page = fs::read_to_string(root.join("public/chien-dich/i-hatinh/index.html")).unwrap();
-    assert_contains!(page, "2.345", "datetime=\"2026-06-05\"");
+    assert_contains!(page, "2.345", "datetime=\"2026-07-15\"");
 }
 
 #[test]
@@ -349,7 +351,9 @@ fn a_figure_that_breaks_the_data_is_undone() {
             "--count",
             "99999",
             "--date",
-            "2026-06-01",
+            "2026-08-01",
+            "--today",
+            TODAY,
         ],
         root,
     );
@@ -422,4 +426,369 @@ fn a_crlf_file_stays_crlf() {
     );
     let check = run(&["check", "--today", "2025-08-21"], root);
     assert_eq!(code(&check), 0, "{}", stderr(&check));
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn new_notice_takes_the_letters_date_number_and_campaigns() {
+    let site = copy_site(&repo_root());
+    let root = site.path();
+    let out = run(
+        &[
+            "new",
+            "notice",
+            "Kế hoạch tuyên truyền i-HaTinh",
+            "--date",
+            "03/11/2026",
+            "--number",
+            "12/KH-UBND",
+            "--campaign",
+            "i-hatinh",
+            "--today",
+            TODAY,
+        ],
+        root,
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // Named from the letter's date, not today's.
+    let relative = "content/notices/2026-11-03-ke-hoach-tuyen-truyen-i-hatinh.md";
+    assert_eq!(stdout(&out).trim(), relative);
+    let text = fs::read_to_string(root.join(relative)).unwrap();
+    assert_contains!(
+        text,
+        "\ndate: 2026-11-03\n",
+        "\nnumber: \"12/KH-UBND\"\n",
+        "\ncampaigns: [i-hatinh]\n",
+        "draft: true"
+    );
+    let build = run(&["build", "--drafts", "--today", TODAY], root);
+    assert_eq!(code(&build), 0, "{}", stderr(&build));
+    let page = fs::read_to_string(
+        root.join("public/van-ban/2026-11-03-ke-hoach-tuyen-truyen-i-hatinh/index.html"),
+    )
+    .unwrap();
+    assert_contains!(page, "12/KH-UBND", "3/11/2026");
+
+    // An unknown campaign or a date that is not one: a usage error, in words.
+    let out = run(&["new", "notice", "X", "--campaign", "i-hatin"], root);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert_contains!(stderr(&out), "i-hatinh");
+    let out = run(&["new", "notice", "X", "--date", "31/02/2026"], root);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert_contains!(stderr(&out), "NĂM-THÁNG-NGÀY", "03/11/2026");
+}
+
+#[test]
+fn new_figure_arguments_get_the_same_vietnamese_hints_as_files() {
+    let site = copy_site(&repo_root());
+    let root = site.path();
+    let file = root.join("data/campaigns/i-hatinh.yaml");
+    let original = fs::read(&file).unwrap();
+    let base = ["new", "figure", "i-hatinh", "adults", "--today", TODAY];
+    let cases: [(&[&str], &str); 5] = [
+        (&["--count", "4.102"], "`--count 4102`"),
+        (&["--count", "1.000"], "`--count 1000`"),
+        (&["--percent", "37,3"], "`--percent 37.3`"),
+        (
+            &["--count", "5", "--date", "2026-11-24"],
+            "sau ngày hôm nay",
+        ),
+        (&["--count", "năm"], "số nguyên"),
+    ];
+    for (extra, words) in cases {
+        let out = run(&[&base[..], extra].concat(), root);
+        assert_eq!(code(&out), 2, "{extra:?}: {}", stderr(&out));
+        assert_contains!(stderr(&out), words);
+        assert_lacks!(stderr(&out), "invalid digit", "error:", "is not");
+        assert_eq!(fs::read(&file).unwrap(), original, "{extra:?}");
+    }
+    // In English when asked, after the command.
+    let out = run(
+        &[&base[..], &["--count", "4.102", "--lang", "en"]].concat(),
+        root,
+    );
+    assert_eq!(code(&out), 2);
+    assert_contains!(stderr(&out), "write `--count 4102`");
+
+    // A date as Vietnamese write it, a source and "about".
+    let out = run(
+        &[
+            &base[..],
+            &[
+                "--percent",
+                "37.3",
+                "--date",
+                "14/11/2026",
+                "--source",
+                "Sở KH&CN, báo cáo 5",
+                "--approximate",
+            ],
+        ]
+        .concat(),
+        root,
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let new = fs::read_to_string(&file).unwrap();
+    assert_eq!(
+        inserted_lines(&String::from_utf8(original).unwrap(), &new),
+        [
+            "      - date: 2026-11-14\n",
+            "        percent: 37.3\n",
+            "        source: \"Sở KH&CN, báo cáo 5\"\n",
+            "        approximate: true\n",
+        ]
+    );
+}
+
+/// Runs `loaxa new figure` in `n` processes at once, one per (indicator,
+/// date, count); every one must succeed and every figure must be there.
+fn concurrent_figures(root: &Path, campaign: &str, figures: &[(&str, String, u64)]) {
+    let children: Vec<_> = figures
+        .iter()
+        .map(|(indicator, date, count)| {
+            Command::new(env!("CARGO_BIN_EXE_loaxa"))
+                .args(["new", "figure", campaign, indicator, "--count"])
+                .arg(count.to_string())
+                .args(["--date", date, "--today", TODAY])
+                .current_dir(root)
+                .env("NO_COLOR", "1")
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+    }
+    let text = fs::read_to_string(root.join(format!("data/campaigns/{campaign}.yaml"))).unwrap();
+    for (_, date, count) in figures {
+        assert!(
+            text.contains(&format!("date: {date}")) && text.contains(&format!("count: {count}")),
+            "the figure of {date} ({count}) was lost:\n{text}"
+        );
+    }
+    let temporaries: Vec<_> = fs::read_dir(root.join("data/campaigns"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(temporaries.is_empty(), "{temporaries:?}");
+    let check = run(&["check", "--today", TODAY], root);
+    assert_eq!(code(&check), 0, "{}", stderr(&check));
+}
+
+#[test]
+fn concurrent_new_figures_all_land() {
+    for round in 0..3 {
+        // Eight at once on one indicator.
+        let site = copy_site(&repo_root());
+        let figures: Vec<_> = (0..8u64)
+            .map(|i| {
+                (
+                    "adults",
+                    format!("2026-07-{:02}", 10 + i),
+                    1500 + 10 * i + round,
+                )
+            })
+            .collect();
+        concurrent_figures(site.path(), "i-hatinh", &figures);
+        // Two at once on two indicators of one campaign.
+        let site = copy_site(&fixture("cam-xuyen"));
+        let figures = [
+            ("party", "2026-05-16".to_string(), 100 + round),
+            ("members", "2026-05-16".to_string(), 200 + round),
+        ];
+        concurrent_figures(site.path(), "dot-cao-diem-i-hatinh", &figures);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_campaign_file_stays_a_link() {
+    let site = copy_site(&repo_root());
+    let root = site.path();
+    let shared = root.join("shared");
+    fs::create_dir(&shared).unwrap();
+    let file = root.join("data/campaigns/i-hatinh.yaml");
+    fs::rename(&file, shared.join("i-hatinh.yaml")).unwrap();
+    std::os::unix::fs::symlink("../../shared/i-hatinh.yaml", &file).unwrap();
+    let out = run(
+        &[
+            "new",
+            "figure",
+            "i-hatinh",
+            "adults",
+            "--count",
+            "1500",
+            "--date",
+            "2026-07-01",
+            "--today",
+            TODAY,
+        ],
+        root,
+    );
+    assert!(code(&out) <= 1, "{}", stderr(&out));
+    assert!(
+        fs::symlink_metadata(&file)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    if code(&out) == 0 {
+        let text = fs::read_to_string(shared.join("i-hatinh.yaml")).unwrap();
+        assert_contains!(text, "date: 2026-07-01");
+    }
+}
+
+#[test]
+fn help_is_vietnamese_by_default_and_english_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let vi = run(&["new", "figure", "--help"], dir.path());
+    assert_eq!(code(&vi), 0);
+    assert_contains!(
+        stdout(&vi),
+        "Cách dùng:",
+        "Ví dụ:",
+        "--approximate",
+        "nguồn"
+    );
+    assert_lacks!(stdout(&vi), "Usage:", "Print help", "Options:");
+    for args in [
+        &["--lang", "en", "--help"][..],
+        &["init", "--help", "--lang", "en"],
+    ] {
+        let en = run(args, dir.path());
+        assert_eq!(code(&en), 0, "{args:?}: {}", stderr(&en));
+        assert_contains!(stdout(&en), "Usage:", "Examples:");
+    }
+    let init = run(&["init", "--help"], dir.path());
+    assert_contains!(
+        stdout(&init),
+        ".github/workflows/loaxa.yml",
+        ".gitlab-ci.yml"
+    );
+    // LOAXA_LANG for every command.
+    let en = Command::new(env!("CARGO_BIN_EXE_loaxa"))
+        .args(["check", "--help"])
+        .env("LOAXA_LANG", "en")
+        .output()
+        .unwrap();
+    assert_contains!(String::from_utf8_lossy(&en.stdout), "Usage:");
+    // A mistake in the command, in Vietnamese.
+    let typo = run(&["biuld"], dir.path());
+    assert_eq!(code(&typo), 2);
+    assert_contains!(stderr(&typo), "không có lệnh `biuld`", "`build`");
+    assert_lacks!(stderr(&typo), "error:", "unrecognized");
+}
+
+#[test]
+fn git_ignores_the_output_the_spare_and_its_lock() {
+    if Command::new("git").arg("--version").output().is_err() {
+        assert!(std::env::var("CI").is_err(), "git is needed in CI");
+        return;
+    }
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().join("site");
+    assert_eq!(code(&init(&dir, &[])), 0);
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .current_dir(&dir)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .output()
+            .expect("git")
+    };
+    assert!(git(&["init", "-q"]).status.success());
+    // Two builds: the second leaves the first's tree as the spare.
+    for _ in 0..2 {
+        let build = run(&["build"], &dir);
+        assert_eq!(code(&build), 0, "{}", stderr(&build));
+    }
+    assert!(dir.join(".public.loaxa-spare").is_dir());
+    let status =
+        String::from_utf8(git(&["status", "--porcelain", "--untracked-files=all"]).stdout).unwrap();
+    assert!(!status.is_empty(), "git saw nothing at all");
+    assert_lacks!(status, "public", "loaxa-spare", ".lock");
+}
+
+#[test]
+fn check_warns_about_init_placeholders_left_in_a_real_site() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().join("site");
+    assert_eq!(code(&init(&dir, &[])), 0);
+    let site_file = dir.join("data/site.yaml");
+    let text = fs::read_to_string(&site_file).unwrap();
+    fs::write(&site_file, text.replace("sample: true", "sample: false")).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains("\"0000000000\""))
+        .unwrap()
+        + 1;
+    let check = run(&["check", "--today", INIT_DAY], &dir);
+    assert_eq!(code(&check), 0, "warnings only: {}", stderr(&check));
+    let said = stderr(&check);
+    assert_contains!(
+        said,
+        &format!("data/site.yaml:{line}:"),
+        "0000000000",
+        "chien-dich-mau",
+        "Xã Mẫu",
+        "Đây là văn bản mẫu"
+    );
+    let strict = run(&["check", "--deny-warnings", "--today", INIT_DAY], &dir);
+    assert_eq!(code(&strict), 1);
+}
+
+#[test]
+fn yaml_mistakes_are_explained_in_vietnamese_at_their_line() {
+    let site = copy_site(&repo_root());
+    let root = site.path();
+    let file = root.join("data/site.yaml");
+    let text = fs::read_to_string(&file).unwrap();
+    let cases = [
+        ("\n  number:", "\n\tnumber:", "phím Tab"),
+        ("\ncommune: ", "\ncommune ", "Thiếu dấu hai chấm"),
+    ];
+    for (from, to, words) in cases {
+        assert!(text.contains(from), "{from:?}");
+        let broken = text.replacen(from, to, 1);
+        let line = broken[..broken.find(to).unwrap() + 1].lines().count() + 1;
+        fs::write(&file, &broken).unwrap();
+        let check = run(&["check", "--today", TODAY], root);
+        assert_eq!(code(&check), 1);
+        assert_contains!(
+            stderr(&check),
+            words,
+            &format!("data/site.yaml:{line}:"),
+            "cách sửa"
+        );
+        assert_lacks!(stderr(&check), "while scanning", "simple key", "expected");
+        let en = run(&["check", "--today", TODAY, "--lang", "en"], root);
+        assert_lacks!(stderr(&en), "Thiếu", "phím Tab");
+    }
+}
+
+/// Found by fuzzing `edit_figure`: a carriage return alone made the
+/// editor's lines and YAML's differ.
+#[test]
+fn a_file_with_a_lone_carriage_return_is_left_alone() {
+    let site = copy_site(&repo_root());
+    let root = site.path();
+    let file = root.join("data/campaigns/i-hatinh.yaml");
+    let text = fs::read_to_string(&file).unwrap();
+    let stray = format!("# ghi chú\r cũ\n{text}");
+    fs::write(&file, &stray).unwrap();
+    let args = ["new", "figure", "i-hatinh", "adults", "--count", "1500"];
+    let out = run(
+        &[&args[..], &["--date", "2026-07-01", "--today", TODAY]].concat(),
+        root,
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert_contains!(stderr(&out), "data/campaigns/i-hatinh.yaml:1:10", "(CR)");
+    assert_eq!(fs::read_to_string(&file).unwrap(), stray);
 }

@@ -1236,11 +1236,13 @@ fn usage_errors_exit_2() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let out = loaxa(&["check", "--root", &root, "--format", "nope"], dir.path());
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    // 29/5/2026 is a date as Vietnam writes it; 29/13/2026 is none.
     let out = loaxa(
-        &["check", "--root", &root, "--today", "29/5/2026"],
+        &["check", "--root", &root, "--today", "29/13/2026"],
         dir.path(),
     );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_contains!(stderr(&out), "NĂM-THÁNG-NGÀY");
     let out = loaxa(&["frobnicate"], dir.path());
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }

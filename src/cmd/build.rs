@@ -5,32 +5,32 @@ use std::io;
 use std::path::Path;
 
 use crate::cli::{BuildArgs, Format};
-use crate::cmd::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE, report};
+use crate::cmd::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE, lang_of, report};
 use crate::output::Written;
 use crate::pipeline::{self, Outcome};
 use crate::province;
 use crate::vi::Lang;
 
-pub fn run(args: &BuildArgs) -> u8 {
+pub fn run(args: &BuildArgs, chosen: Option<Lang>) -> u8 {
     if let Some(dir) = &args.sites {
-        return run_sites(args, dir);
+        return run_sites(args, dir, chosen);
     }
     let out = args
         .out
         .clone()
         .unwrap_or_else(|| args.site.root.join("public"));
-    if let Err(code) = check_output(args, &args.site.root, &out) {
+    if let Err(code) = check_output(chosen, &args.site.root, &out) {
         return code;
     }
     let options = report::options(&args.site, args.base_url.clone());
     // `publish`, not `build`: pages stream to disk instead of piling up in memory.
     let result = pipeline::publish(&args.site.root, &out, &options);
-    report_site(args, &out, &result)
+    report_site(args, chosen, &out, &result)
 }
 
 /// Every site under `dir`, then the roll-up. Exit status 1 if any failed.
-fn run_sites(args: &BuildArgs, dir: &Path) -> u8 {
-    let message_lang = message_lang(args);
+fn run_sites(args: &BuildArgs, dir: &Path, chosen: Option<Lang>) -> u8 {
+    let message_lang = chosen.unwrap_or(Lang::Vi);
     let sites = match province::find_sites(dir) {
         Ok(sites) if !sites.is_empty() => sites,
         Ok(_) => {
@@ -45,7 +45,7 @@ fn run_sites(args: &BuildArgs, dir: &Path) -> u8 {
     let out_root = args.out.as_deref();
     for site in &sites {
         let out = province::output_of(site, out_root);
-        if let Err(code) = check_output(args, &site.root, &out) {
+        if let Err(code) = check_output(chosen, &site.root, &out) {
             return code;
         }
     }
@@ -53,7 +53,7 @@ fn run_sites(args: &BuildArgs, dir: &Path) -> u8 {
     let builds = province::build_sites(&sites, out_root, &options);
     let mut code = EXIT_OK;
     for build in &builds {
-        code = code.max(report_site(args, &build.out, &build.result));
+        code = code.max(report_site(args, chosen, &build.out, &build.result));
     }
     let place = province::rollup_place(dir, out_root).join("index.html");
     match province::write_rollup(&builds, dir, out_root) {
@@ -69,13 +69,6 @@ fn run_sites(args: &BuildArgs, dir: &Path) -> u8 {
     code
 }
 
-fn message_lang(args: &BuildArgs) -> Lang {
-    match args.site.lang {
-        Some(crate::cli::LangArg::En) => Lang::En,
-        _ => Lang::Vi,
-    }
-}
-
 fn no_sites(lang: Lang, dir: &Path) -> String {
     match lang {
         Lang::Vi => format!(
@@ -89,9 +82,9 @@ fn no_sites(lang: Lang, dir: &Path) -> String {
     }
 }
 
-fn check_output(args: &BuildArgs, root: &Path, out: &Path) -> Result<(), u8> {
+fn check_output(chosen: Option<Lang>, root: &Path, out: &Path) -> Result<(), u8> {
     pipeline::check_output_folder(root, out).map_err(|text| {
-        eprintln!("loaxa: {}", text.get(message_lang(args)));
+        eprintln!("loaxa: {}", text.get(chosen.unwrap_or(Lang::Vi)));
         EXIT_USAGE
     })
 }
@@ -99,6 +92,7 @@ fn check_output(args: &BuildArgs, root: &Path, out: &Path) -> Result<(), u8> {
 /// Prints one site's problems and what was built; returns its exit status.
 fn report_site(
     args: &BuildArgs,
+    chosen: Option<Lang>,
     out: &Path,
     result: &io::Result<(Outcome, Option<Written>)>,
 ) -> u8 {
@@ -109,7 +103,7 @@ fn report_site(
             return EXIT_CONTENT;
         }
     };
-    let lang = report::lang(&args.site, outcome);
+    let lang = lang_of(chosen, outcome.lang);
     report::print(outcome, lang, Format::Human);
     let code = report::exit_code(outcome, args.deny_warnings);
     match (written, lang) {

@@ -12,3 +12,9 @@ pub mod serve;
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_CONTENT: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
+
+/// The language of messages: the one chosen (`--lang`, `LOAXA_LANG`), else
+/// the site's.
+pub fn lang_of(chosen: Option<crate::vi::Lang>, site: crate::vi::Lang) -> crate::vi::Lang {
+    chosen.unwrap_or(site)
+}

@@ -2,7 +2,7 @@
 
 use std::io::IsTerminal;
 
-use crate::cli::{Format, LangArg, SiteArgs};
+use crate::cli::{Format, SiteArgs};
 use crate::diagnostic::{render_github, render_human, render_json};
 use crate::pipeline::{Options, Outcome, Today};
 use crate::vi::Lang;
@@ -12,14 +12,6 @@ pub fn options(args: &SiteArgs, base_url: Option<String>) -> Options {
         today: args.today.map_or(Today::FromEnvironment, Today::Fixed),
         drafts: args.drafts,
         base_url: base_url.map(|b| if b.ends_with('/') { b } else { format!("{b}/") }),
-    }
-}
-
-pub fn lang(args: &SiteArgs, outcome: &Outcome) -> Lang {
-    match args.lang {
-        Some(LangArg::Vi) => Lang::Vi,
-        Some(LangArg::En) => Lang::En,
-        None => outcome.lang,
     }
 }
 

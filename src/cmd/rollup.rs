@@ -1,16 +1,15 @@
 //! `loaxa rollup SHARD_DIR… --out DIR`: every shard read and checked, then
 //! the roll-up written; a bad shard stops it with nothing written.
 
-use crate::cli::{LangArg, RollupArgs};
+use crate::cli::RollupArgs;
 use crate::cmd::{EXIT_CONTENT, EXIT_OK};
 use crate::province::{self, rollup, shards};
 use crate::vi::Lang;
 
-pub fn run(args: &RollupArgs) -> u8 {
-    let lang = match args.lang {
-        Some(LangArg::En) => Lang::En,
-        _ => Lang::Vi,
-    };
+/// `lang`: the one language switch (`--lang`, `LOAXA_LANG`); Vietnamese
+/// when neither is given (a roll-up has no site.yaml of its own).
+pub fn run(args: &RollupArgs, lang: Option<Lang>) -> u8 {
+    let lang = lang.unwrap_or(Lang::Vi);
     let communes = match shards::read_all(&args.shards, &args.out) {
         Ok(communes) => communes,
         Err(problems) => {

@@ -1,15 +1,11 @@
 //! `loaxa serve`: preview with rebuild on save.
 
-use crate::cli::{LangArg, ServeArgs};
+use crate::cli::ServeArgs;
 use crate::cmd::{EXIT_OK, EXIT_USAGE, report};
 use crate::serve::{self, Config};
 use crate::vi::Lang;
 
-pub fn run(args: &ServeArgs) -> u8 {
-    let lang = args.site.lang.map(|l| match l {
-        LangArg::Vi => Lang::Vi,
-        LangArg::En => Lang::En,
-    });
+pub fn run(args: &ServeArgs, lang: Option<Lang>) -> u8 {
     let config = Config {
         root: args.site.root.clone(),
         // No base URL: the preview's links stay relative to 127.0.0.1.

@@ -100,6 +100,8 @@ impl Live {
         // Deriving the whole site takes microseconds: no need to keep it by campaign.
         let (derived, render) = derive_and_check(&site, &self.options, &mut diags);
         let today = render.today;
+        let text_of = |path: &Path| self.checked.text(path).map(str::to_string);
+        crate::scaffold::leftovers::warn(&site, &text_of, &mut diags);
         let plan = match &self.last {
             Some(last) if last.render.today == today => {
                 Plan::new(&last.site, &site, &render, &self.pending)
@@ -157,6 +159,23 @@ impl Live {
             changed,
             made,
         }
+    }
+
+    /// The draft notices of the last good build: the preview names the
+    /// ones it does not show.
+    pub fn drafts(&self) -> Vec<PathBuf> {
+        let notices = self.last.iter().flat_map(|last| &last.site.notices);
+        notices
+            .filter(|n| n.draft)
+            .map(|n| n.file.clone())
+            .collect()
+    }
+
+    /// The theme of the last good build.
+    pub fn theme(&self) -> Option<&str> {
+        self.last
+            .as_ref()
+            .map(|last| last.site.config.theme.as_str())
     }
 
     /// A file under `data/` or `content/` that no source could be: an

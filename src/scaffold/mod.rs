@@ -5,10 +5,13 @@
 //! reviewed as the officer will see them; the CI recipes are the very files
 //! in `ci-recipes/`, so the two can never drift apart.
 
+pub mod leftovers;
+
 use std::path::PathBuf;
 
 use chrono::{Days, NaiveDate};
 
+use crate::source::edit::{yaml_quoted, yaml_scalar};
 use crate::vi::slugify;
 
 const SITE: &str = include_str!("templates/site.yaml");
@@ -74,6 +77,13 @@ pub fn site_files(commune: &str, province: &str, today: NaiveDate) -> Vec<(PathB
 const GITIGNORE: &str = "\
 # The built site: loaxa writes it, CI publishes it; it is never edited by hand.
 public/
+# Beside it, loaxa keeps the previous build to fill in place next time (the
+# spare), a lock file while a build runs, and a build's trees in flight.
+.public.loaxa-spare/
+.public.loaxa-spare.lock
+.public.loaxa-*
+# Temporary files of `loaxa new`, left only by a crash.
+.*.loaxa.tmp
 ";
 
 /// `Xã Lộc Hà` → `xã Lộc Hà`: inside a sentence (`Chuyển đổi số xã Lộc Hà`)
@@ -90,25 +100,48 @@ fn in_sentence(commune: &str) -> String {
     }
 }
 
+/// What `loaxa new notice` was told about the letter.
+#[derive(Debug, Clone, Default)]
+pub struct NoticeFields<'a> {
+    pub title: &'a str,
+    /// The date signed; it names the file too.
+    pub date: NaiveDate,
+    /// `959/UBND-VHXH`, when the letter has one.
+    pub number: Option<&'a str>,
+    /// The campaigns it belongs to.
+    pub campaigns: &'a [String],
+}
+
 /// A new notice: its file name (`2026-06-10-ke-hoach-…md`) and text.
+/// `known`: the site's campaign ids, named in a comment to help fill it in.
 /// `None` when the title has nothing to make a file name from.
-pub fn notice(title: &str, date: NaiveDate, campaigns: &[String]) -> Option<(String, String)> {
-    let slug = short_slug(title);
+pub fn notice(fields: &NoticeFields, known: &[String]) -> Option<(String, String)> {
+    let slug = short_slug(fields.title);
     if slug.is_empty() {
         return None;
     }
-    let known = if campaigns.is_empty() {
+    let known_list = if known.is_empty() {
         String::new()
     } else {
-        format!(": {}", campaigns.join(", "))
+        format!(": {}", known.join(", "))
     };
-    let example = campaigns.first().map_or("ma-chien-dich", String::as_str);
+    let example = known.first().map_or("ma-chien-dich", String::as_str);
+    let number = match fields.number {
+        Some(number) => format!("number: {}", yaml_scalar(number)),
+        None => "# number: 123/UBND-VHXH".to_string(),
+    };
+    let campaigns = if fields.campaigns.is_empty() {
+        format!("# campaigns: [{example}]")
+    } else {
+        format!("campaigns: [{}]", fields.campaigns.join(", "))
+    };
     let text = NEW_NOTICE
-        .replace("%%TITLE%%", &yaml_quoted(title))
-        .replace("%%TODAY%%", &date.to_string())
-        .replace("%%KNOWN%%", &known)
-        .replace("%%CAMPAIGN%%", example);
-    Some((format!("{date}-{slug}.md"), text))
+        .replace("%%TITLE%%", &yaml_quoted(fields.title))
+        .replace("%%TODAY%%", &fields.date.to_string())
+        .replace("%%KNOWN%%", &known_list)
+        .replace("%%NUMBER%%", &number)
+        .replace("%%CAMPAIGNS%%", &campaigns);
+    Some((format!("{}-{slug}.md", fields.date), text))
 }
 
 /// The slug of a title, cut at a word boundary to at most `MAX_SLUG` bytes.
@@ -122,81 +155,9 @@ fn short_slug(title: &str) -> String {
     slug[..cut].trim_end_matches('-').to_string()
 }
 
-/// Text as a YAML value: plain when that reads back as the same text,
-/// double-quoted otherwise.
-pub fn yaml_scalar(text: &str) -> String {
-    if is_plain_safe(text) {
-        text.to_string()
-    } else {
-        yaml_quoted(text)
-    }
-}
-
-/// Plain only for text that starts with a letter, holds letters, digits,
-/// spaces and a few harmless marks, and is not a word YAML reads as
-/// something else (`true`, `null`, `yes`…).
-fn is_plain_safe(text: &str) -> bool {
-    const SPECIAL: &[&str] = &["true", "false", "yes", "no", "on", "off", "null", "y", "n"];
-    let starts_with_letter = text.chars().next().is_some_and(char::is_alphabetic);
-    let harmless = |c: char| c.is_alphanumeric() || " .,-–()/".contains(c);
-    starts_with_letter
-        && text.chars().all(harmless)
-        && !text.ends_with(' ')
-        && !text.contains("  ")
-        && !SPECIAL.contains(&text.to_lowercase().as_str())
-}
-
-/// Text in YAML double quotes, with `\`, `"` and control characters escaped.
-pub fn yaml_quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::yaml::{self, Value};
-
-    fn reads_back(text: &str) {
-        for yaml_text in [yaml_scalar(text), yaml_quoted(text)] {
-            let node = yaml::parse(&format!("v: {yaml_text}\n"), 0).unwrap();
-            let Value::Map(entries) = node.value else {
-                panic!("not a map")
-            };
-            assert_eq!(entries[0].1.value, Value::Str(text.into()), "{yaml_text}");
-        }
-    }
-
-    #[test]
-    fn names_and_titles_read_back_as_written() {
-        for text in [
-            "Xã Lộc Hà",
-            "Hà Tĩnh",
-            "Kế hoạch: tuyên truyền \"i-HaTinh\" #1",
-            "yes",
-            "- dash",
-            "a \\ b\tc",
-            "123",
-            "Đợt 1 (2026)",
-            "x: y",
-        ] {
-            reads_back(text);
-        }
-        assert_eq!(yaml_scalar("Xã Lộc Hà"), "Xã Lộc Hà");
-        assert_eq!(yaml_scalar("null"), "\"null\"");
-    }
 
     #[test]
     fn communes_are_lowercased_only_in_their_kind() {
@@ -210,17 +171,31 @@ mod tests {
     #[test]
     fn notice_file_names_are_dated_short_slugs() {
         let date: NaiveDate = "2026-06-10".parse().unwrap();
-        let (name, text) = notice("Kế hoạch: tuyên truyền i-HaTinh", date, &[]).unwrap();
+        let fields = |title| NoticeFields {
+            title,
+            date,
+            ..NoticeFields::default()
+        };
+        let (name, text) = notice(&fields("Kế hoạch: tuyên truyền i-HaTinh"), &[]).unwrap();
         assert_eq!(name, "2026-06-10-ke-hoach-tuyen-truyen-i-hatinh.md");
         assert!(text.contains("title: \"Kế hoạch: tuyên truyền i-HaTinh\""));
         assert!(text.contains("date: 2026-06-10\n"));
         assert!(text.contains("draft: true\n"));
         let long =
             "Đôn đốc tiếp tục cài đặt, sử dụng ứng dụng Công dân số i-HaTinh trên địa bàn toàn xã";
-        let (name, _) = notice(long, date, &[]).unwrap();
+        let (name, _) = notice(&fields(long), &[]).unwrap();
         assert!(name.len() <= "2026-06-10-".len() + MAX_SLUG + 3, "{name}");
         assert!(!name.contains("-.md"), "{name}");
-        assert!(notice("???", date, &[]).is_none());
+        assert!(notice(&fields("???"), &[]).is_none());
+        let campaigns = ["i-hatinh".to_string(), "vneid".to_string()];
+        let full = NoticeFields {
+            number: Some("959/UBND-VHXH"),
+            campaigns: &campaigns,
+            ..fields("Đôn đốc")
+        };
+        let (_, text) = notice(&full, &campaigns).unwrap();
+        assert!(text.contains("\nnumber: \"959/UBND-VHXH\"\n"), "{text}");
+        assert!(text.contains("\ncampaigns: [i-hatinh, vneid]\n"), "{text}");
     }
 
     #[test]

@@ -1,291 +1,449 @@
-//! Answering the browser: pages from memory, the event stream that tells
-//! open tabs to reload, and a 404 page like the published site's.
+//! The preview's HTTP/1.1 server: GET and HEAD only, one request per
+//! connection, for a browser on this computer.
+//!
+//! Bounded against a careless or hostile page (a preview holds drafts):
+//! - only `Host: 127.0.0.1`, `localhost` or `[::1]` (any port) is answered,
+//!   so a web page whose name was pointed at 127.0.0.1 (DNS rebinding)
+//!   cannot read the preview;
+//! - a request head must arrive whole within [`HEAD_DEADLINE`] and fit in
+//!   [`MAX_HEAD`] bytes, else the connection is answered and closed;
+//! - at most [`MAX_CONNECTIONS`] requests are read or answered at once, and
+//!   the event streams that open tabs keep have their own [`MAX_STREAMS`],
+//!   so tabs left open never starve pages;
+//! - a redirect only ever adds a slash to a path on this server.
 
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::RecvTimeoutError;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use tiny_http::{Header, Method, Request, Response, Server};
+use super::pages::{self, Reply};
+use super::state::State;
 
-use super::inject::{self, EVENTS_PATH};
-use super::state::{Snapshot, State};
-use crate::pipeline::SharedFiles;
+/// Where the browser listens for rebuilds.
+pub const EVENTS_PATH: &str = "/__loaxa/events";
 
-/// More open connections than a few tabs ever need: beyond this, something
-/// is wrong, and a thread per connection must not grow without bound.
-const MAX_ACTIVE: usize = 128;
-
+/// The longest request head (request line and headers) read. A browser's
+/// is under 2 KB.
+pub const MAX_HEAD: usize = 16 * 1024;
+/// The longest request line (method, path, version).
+pub const MAX_REQUEST_LINE: usize = 8 * 1024;
+/// Time for a whole request head to arrive.
+pub const HEAD_DEADLINE: Duration = Duration::from_secs(5);
+/// Requests being read or answered at once.
+pub const MAX_CONNECTIONS: usize = 64;
+/// Open event streams (one per open tab).
+pub const MAX_STREAMS: usize = 64;
+/// How long a write may wait for a browser that stopped reading.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 /// How often an idle event stream sends a comment, which also notices a
 /// closed tab (the write fails).
 const KEEPALIVE: Duration = Duration::from_secs(15);
 
-/// Serves requests until the process ends. One thread per request, since an
-/// event stream stays open as long as its tab.
-pub fn serve(server: Server, state: Arc<State>) {
-    let active = Arc::new(AtomicUsize::new(0));
-    for request in server.incoming_requests() {
-        if active.load(Ordering::SeqCst) >= MAX_ACTIVE {
-            let _ = request.respond(text_response(503, "too many connections\n"));
+/// Serves until the process ends.
+pub fn serve(listener: TcpListener, state: Arc<State>) {
+    let connections = Arc::new(AtomicUsize::new(0));
+    let streams = Arc::new(AtomicUsize::new(0));
+    for stream in listener.incoming() {
+        let Ok(mut stream) = stream else { continue };
+        let Some(permit) = Permit::take(&connections, MAX_CONNECTIONS) else {
+            // Answered without reading: nothing here can wait.
+            let _ = stream.set_write_timeout(Some(Duration::from_millis(200)));
+            let _ = write_reply(&mut stream, &Reply::text(503, "busy, try again\n"), false);
             continue;
-        }
-        active.fetch_add(1, Ordering::SeqCst);
+        };
         let state = Arc::clone(&state);
-        let active = Arc::clone(&active);
-        std::thread::spawn(move || {
-            handle(request, &state);
-            active.fetch_sub(1, Ordering::SeqCst);
-        });
+        let streams = Arc::clone(&streams);
+        // The system may refuse a thread: that request is dropped (its
+        // permit with it), the server goes on.
+        let _ = std::thread::Builder::new()
+            .name("loaxa-request".into())
+            .spawn(move || handle(stream, &state, permit, &streams));
     }
 }
 
-fn handle(request: Request, state: &State) {
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(text_response(405, "only GET and HEAD\n"));
-        return;
-    }
-    let path = request
-        .url()
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("/")
-        .to_string();
-    if path == EVENTS_PATH {
-        events(request, state);
-        return;
-    }
-    let response = page(&path, &state.snapshot());
-    let _ = request.respond(response);
-}
+/// A place among at most `max`, given back when dropped.
+struct Permit(Arc<AtomicUsize>);
 
-/// What a path maps to in the built site.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Lookup {
-    Found(String),
-    /// A folder asked for without its slash: relative links need it.
-    AddSlash,
-    NotFound,
-}
-
-pub fn lookup(files: &SharedFiles, path: &str) -> Lookup {
-    let Some(decoded) = percent_decode(path) else {
-        return Lookup::NotFound;
-    };
-    let relative = decoded.trim_start_matches('/');
-    if relative.split('/').any(|part| part == "..") {
-        return Lookup::NotFound;
-    }
-    let key = if relative.is_empty() || relative.ends_with('/') {
-        format!("{relative}index.html")
-    } else {
-        relative.to_string()
-    };
-    if files.contains_key(&key) {
-        Lookup::Found(key)
-    } else if files.contains_key(&format!("{relative}/index.html")) {
-        Lookup::AddSlash
-    } else {
-        Lookup::NotFound
+impl Permit {
+    fn take(count: &Arc<AtomicUsize>, max: usize) -> Option<Permit> {
+        count
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
+                (n < max).then_some(n + 1)
+            })
+            .ok()
+            .map(|_| Permit(Arc::clone(count)))
     }
 }
 
-fn page(path: &str, snapshot: &Snapshot) -> Response<io::Cursor<Vec<u8>>> {
-    let Some(files) = &snapshot.files else {
-        // No good build yet: whatever was asked, show why.
-        let problems = snapshot.problems.as_deref().unwrap_or("");
-        let body = inject::problems_page(snapshot.generation, problems, snapshot.lang);
-        return response(503, "text/html; charset=utf-8", body);
-    };
-    let (status, key) = match lookup(files, path) {
-        Lookup::Found(key) => (200, key),
-        Lookup::AddSlash => {
-            let location = format!("{path}/");
-            return with_header(text_response(301, "moved\n"), "Location", &location);
+impl Drop for Permit {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+fn handle(mut stream: TcpStream, state: &State, permit: Permit, streams: &Arc<AtomicUsize>) {
+    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+    let request = match read_request(&mut stream) {
+        Ok(request) => request,
+        Err(Refusal::Closed) => return,
+        Err(Refusal::Reply(reply)) => {
+            let _ = write_reply(&mut stream, &reply, false);
+            return;
         }
-        Lookup::NotFound if files.contains_key("404.html") => (404, "404.html".to_string()),
-        Lookup::NotFound => return text_response(404, "not found\n"),
     };
-    let bytes = files.get(&key).map(|b| b.to_vec()).unwrap_or_default();
-    let content_type = content_type(&key);
-    let bytes = if status == 404 {
-        inject::with_root_base(&bytes)
-    } else {
-        bytes
-    };
-    let body = if content_type.starts_with("text/html") {
-        inject::inject(
-            &bytes,
-            snapshot.generation,
-            snapshot.problems.as_deref(),
-            snapshot.lang,
-        )
-    } else {
-        bytes
-    };
-    response(status, content_type, body)
+    let head_only = request.method == "HEAD";
+    if request.path == EVENTS_PATH && !head_only {
+        drop(permit);
+        match Permit::take(streams, MAX_STREAMS) {
+            Some(stream_permit) => events(stream, state, stream_permit),
+            None => {
+                let reply = Reply::text(503, "too many open tabs\n");
+                let _ = write_reply(&mut stream, &reply, false);
+            }
+        }
+        return;
+    }
+    let reply = pages::answer(&request.path, &state.snapshot());
+    let reply = pages::revalidated(reply, request.if_none_match.as_deref());
+    let _ = write_reply(&mut stream, &reply, head_only);
 }
 
-/// Server-sent events: the current generation at once, then each new one.
-/// The page reloads when the number differs from the one it was made with.
-fn events(request: Request, state: &State) {
+/// What a request asks for, once it passed every check.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Request {
+    pub method: String,
+    /// The path, without query or fragment.
+    pub path: String,
+    /// The `If-None-Match` the browser sent: the version of a file it has.
+    pub if_none_match: Option<String>,
+}
+
+/// Why a request is not answered normally.
+pub enum Refusal {
+    /// The browser went away (or sent nothing in time): nothing to answer.
+    Closed,
+    Reply(Reply),
+}
+
+fn read_request(stream: &mut TcpStream) -> Result<Request, Refusal> {
+    let head = read_head(stream)?;
+    parse_head(&head)
+}
+
+/// Reads up to the blank line that ends a request head, within
+/// [`HEAD_DEADLINE`] in all and [`MAX_HEAD`] bytes.
+fn read_head(stream: &mut TcpStream) -> Result<Vec<u8>, Refusal> {
+    let deadline = Instant::now() + HEAD_DEADLINE;
+    let mut head = Vec::with_capacity(1024);
+    let mut buf = [0u8; 2048];
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(timeout());
+        }
+        stream
+            .set_read_timeout(Some(left))
+            .map_err(|_| Refusal::Closed)?;
+        let n = match stream.read(&mut buf) {
+            Ok(0) => return Err(Refusal::Closed),
+            Ok(n) => n,
+            Err(err) if is_timeout(&err) => return Err(timeout()),
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(_) => return Err(Refusal::Closed),
+        };
+        let searched_from = head.len().saturating_sub(3);
+        head.extend_from_slice(&buf[..n]);
+        if let Some(end) = find_head_end(&head[searched_from..]) {
+            head.truncate(searched_from + end);
+            return Ok(head);
+        }
+        if head.len() > MAX_HEAD {
+            return Err(too_large(&head));
+        }
+    }
+}
+
+fn is_timeout(err: &io::Error) -> bool {
+    matches!(
+        err.kind(),
+        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+    )
+}
+
+fn timeout() -> Refusal {
+    Refusal::Reply(Reply::text(408, "request head too slow\n"))
+}
+
+fn too_large(head: &[u8]) -> Refusal {
+    let line_end = head.iter().position(|&b| b == b'\n');
+    if line_end.is_none_or(|end| end > MAX_REQUEST_LINE) {
+        Refusal::Reply(Reply::text(414, "request line too long\n"))
+    } else {
+        Refusal::Reply(Reply::text(431, "request headers too large\n"))
+    }
+}
+
+/// Where the head ends: just after `\r\n\r\n` (or a bare `\n\n`).
+fn find_head_end(bytes: &[u8]) -> Option<usize> {
+    let crlf = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map(|i| i + 4);
+    let lf = bytes.windows(2).position(|w| w == b"\n\n").map(|i| i + 2);
+    match (crlf, lf) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Checks a whole request head: its size, method and host.
+pub fn parse_head(head: &[u8]) -> Result<Request, Refusal> {
+    if head.len() > MAX_HEAD {
+        return Err(too_large(head));
+    }
+    let mut headers = [httparse::EMPTY_HEADER; 64];
+    let mut parsed = httparse::Request::new(&mut headers);
+    match parsed.parse(head) {
+        Ok(httparse::Status::Complete(_)) => {}
+        Err(httparse::Error::TooManyHeaders) => {
+            return Err(Refusal::Reply(Reply::text(431, "too many headers\n")));
+        }
+        _ => return Err(Refusal::Reply(Reply::text(400, "bad request\n"))),
+    }
+    let method = parsed.method.unwrap_or_default().to_string();
+    let target = parsed.path.unwrap_or_default();
+    if target.len() > MAX_REQUEST_LINE {
+        return Err(Refusal::Reply(Reply::text(414, "request line too long\n")));
+    }
+    if !matches!(method.as_str(), "GET" | "HEAD") {
+        let reply = Reply::text(405, "only GET and HEAD\n").with_header("Allow", "GET, HEAD");
+        return Err(Refusal::Reply(reply));
+    }
+    let host = parsed
+        .headers
+        .iter()
+        .find(|h| h.name.eq_ignore_ascii_case("host"))
+        .map(|h| h.value);
+    if !host.is_some_and(is_local_host) {
+        return Err(Refusal::Reply(Reply::text(
+            421,
+            "this preview answers only http://127.0.0.1 or http://localhost\n",
+        )));
+    }
+    if !target.starts_with('/') {
+        return Err(Refusal::Reply(Reply::text(400, "bad request\n")));
+    }
+    let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
+    let if_none_match = parsed
+        .headers
+        .iter()
+        .find(|h| h.name.eq_ignore_ascii_case("if-none-match"))
+        .and_then(|h| std::str::from_utf8(h.value).ok())
+        .map(|v| v.trim().to_string());
+    Ok(Request {
+        method,
+        path,
+        if_none_match,
+    })
+}
+
+/// `127.0.0.1`, `localhost` or `[::1]`, with any port: the names this
+/// computer has for itself, never a name from the network.
+pub fn is_local_host(value: &[u8]) -> bool {
+    let Ok(value) = std::str::from_utf8(value) else {
+        return false;
+    };
+    let value = value.trim().to_ascii_lowercase();
+    let name = if let Some(rest) = value.strip_prefix("[::1]") {
+        if rest.is_empty() || is_port(rest) {
+            return true;
+        }
+        return false;
+    } else {
+        match value.rsplit_once(':') {
+            Some((name, port)) if is_port(&format!(":{port}")) => name.to_string(),
+            Some(_) => return false,
+            None => value,
+        }
+    };
+    matches!(name.as_str(), "127.0.0.1" | "localhost" | "localhost.")
+}
+
+/// `:1111`: a colon and one to five digits.
+fn is_port(text: &str) -> bool {
+    text.strip_prefix(':').is_some_and(|digits| {
+        (1..=5).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+/// Writes a whole reply and closes (one request per connection).
+fn write_reply(stream: &mut TcpStream, reply: &Reply, head_only: bool) -> io::Result<()> {
+    let mut out = Vec::with_capacity(256 + reply.body.len());
+    write!(
+        out,
+        "HTTP/1.1 {} {}\r\n",
+        reply.status,
+        reason(reply.status)
+    )?;
+    for (name, value) in &reply.headers {
+        write!(out, "{name}: {value}\r\n")?;
+    }
+    // A preview must always show the newest save: nothing is kept unless
+    // the reply says how to check it (a file's ETag).
+    if !reply
+        .headers
+        .iter()
+        .any(|(name, _)| *name == "Cache-Control")
+    {
+        out.extend_from_slice(b"Cache-Control: no-store\r\n");
+    }
+    write!(
+        out,
+        "Content-Length: {}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+        reply.body.len()
+    )?;
+    if !head_only {
+        out.extend_from_slice(&reply.body);
+    }
+    stream.write_all(&out)?;
+    stream.flush()?;
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    Ok(())
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        304 => "Not Modified",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        414 => "URI Too Long",
+        421 => "Misdirected Request",
+        431 => "Request Header Fields Too Large",
+        503 => "Service Unavailable",
+        _ => "",
+    }
+}
+
+/// Server-sent events: the current state at once, then each new one, with
+/// a comment now and then to notice a tab that was closed.
+fn events(mut stream: TcpStream, state: &State, _permit: Permit) {
     let updates = state.subscribe();
-    let generation = state.snapshot().generation;
-    let mut out = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\
                 Cache-Control: no-store\r\nConnection: close\r\n\r\nretry: 1000\n\n";
-    if send(&mut out, head).is_err() || send(&mut out, &reload_event(generation)).is_err() {
+    let now = state.snapshot();
+    if send(&mut stream, head).is_err()
+        || send(&mut stream, &state_event(now.build, now.report)).is_err()
+    {
         return;
     }
     loop {
         let message = match updates.recv_timeout(KEEPALIVE) {
-            Ok(generation) => reload_event(generation),
+            Ok((build, report)) => state_event(build, report),
             Err(RecvTimeoutError::Timeout) => ": still here\n\n".to_string(),
             Err(RecvTimeoutError::Disconnected) => return,
         };
-        if send(&mut out, &message).is_err() {
+        if send(&mut stream, &message).is_err() {
             return;
         }
     }
 }
 
-fn reload_event(generation: u64) -> String {
-    format!("event: reload\ndata: {generation}\n\n")
+/// `event: state` with the build and report numbers the page compares with
+/// its own (see client/reload.js).
+fn state_event(build: u64, report: u64) -> String {
+    format!("event: state\ndata: {{\"build\":{build},\"report\":{report}}}\n\n")
 }
 
-fn send(out: &mut Box<dyn Write + Send>, text: &str) -> io::Result<()> {
-    out.write_all(text.as_bytes())?;
-    out.flush()
-}
-
-pub fn content_type(path: &str) -> &'static str {
-    let extension = path.rsplit_once('.').map_or("", |(_, e)| e);
-    match extension.to_ascii_lowercase().as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "xml" => "application/xml",
-        "json" => "application/json",
-        "webmanifest" => "application/manifest+json",
-        "csv" => "text/csv; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "ico" => "image/x-icon",
-        "pdf" => "application/pdf",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        _ => "application/octet-stream",
-    }
-}
-
-fn response(status: u16, content_type: &str, body: Vec<u8>) -> Response<io::Cursor<Vec<u8>>> {
-    let response = Response::from_data(body).with_status_code(status);
-    let response = with_header(response, "Content-Type", content_type);
-    // A preview must always show the newest save.
-    with_header(response, "Cache-Control", "no-store")
-}
-
-fn text_response(status: u16, text: &str) -> Response<io::Cursor<Vec<u8>>> {
-    response(
-        status,
-        "text/plain; charset=utf-8",
-        text.as_bytes().to_vec(),
-    )
-}
-
-/// Adds a header. Values are ours or come from the request line (ASCII);
-/// one that is not valid is left out rather than failing the response.
-fn with_header(
-    response: Response<io::Cursor<Vec<u8>>>,
-    name: &str,
-    value: &str,
-) -> Response<io::Cursor<Vec<u8>>> {
-    match Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-        Ok(header) => response.with_header(header),
-        Err(()) => response,
-    }
-}
-
-/// `%C3%A1` → `á`; `None` for malformed escapes or bytes that are not UTF-8.
-fn percent_decode(path: &str) -> Option<String> {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = path.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+fn send(stream: &mut TcpStream, text: &str) -> io::Result<()> {
+    stream.write_all(text.as_bytes())?;
+    stream.flush()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn files(paths: &[&str]) -> SharedFiles {
-        paths
-            .iter()
-            .map(|p| (p.to_string(), Arc::from([])))
-            .collect()
-    }
-
-    #[test]
-    fn paths_map_to_files() {
-        let site = files(&[
-            "index.html",
-            "van-ban/index.html",
-            "style.css",
-            "files/bản ký.pdf",
-        ]);
-        assert_eq!(lookup(&site, "/"), Lookup::Found("index.html".into()));
-        assert_eq!(
-            lookup(&site, "/van-ban/"),
-            Lookup::Found("van-ban/index.html".into())
-        );
-        assert_eq!(lookup(&site, "/van-ban"), Lookup::AddSlash);
-        assert_eq!(
-            lookup(&site, "/style.css"),
-            Lookup::Found("style.css".into())
-        );
-        assert_eq!(
-            lookup(&site, "/files/b%E1%BA%A3n%20k%C3%BD.pdf"),
-            Lookup::Found("files/bản ký.pdf".into())
-        );
-        for missing in ["/nope", "/../index.html", "/%zz", "/%FF"] {
-            assert_eq!(lookup(&site, missing), Lookup::NotFound, "{missing}");
+    fn refused_with(head: &[u8]) -> u16 {
+        match parse_head(head) {
+            Ok(request) => panic!("accepted: {request:?}"),
+            Err(Refusal::Reply(reply)) => reply.status,
+            Err(Refusal::Closed) => 0,
         }
     }
 
     #[test]
-    fn content_types() {
-        assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
-        assert_eq!(content_type("chart.svg"), "image/svg+xml");
-        assert_eq!(content_type("sitemap.xml"), "application/xml");
-        assert_eq!(content_type("data.CSV"), "text/csv; charset=utf-8");
-        assert_eq!(content_type("x.pdf"), "application/pdf");
-        assert_eq!(content_type("noext"), "application/octet-stream");
+    fn local_host_names_only() {
+        for ok in [
+            "127.0.0.1",
+            "127.0.0.1:1111",
+            "localhost",
+            "LOCALHOST:8080",
+            "[::1]",
+            "[::1]:1111",
+        ] {
+            assert!(is_local_host(ok.as_bytes()), "{ok}");
+        }
+        for bad in [
+            "evil.example",
+            "evil.example:1111",
+            "127.0.0.1.evil.example",
+            "localhost.evil.example",
+            "127.0.0.2",
+            "127.0.0.1:",
+            "127.0.0.1:99999x",
+            "[::1]x",
+            "",
+            "0.0.0.0",
+        ] {
+            assert!(!is_local_host(bad.as_bytes()), "{bad}");
+        }
     }
 
     #[test]
-    fn missing_pages_are_the_404_page_with_status_404() {
-        let mut site = files(&["index.html"]);
-        site.insert("404.html".into(), Arc::from(&b"<body>not here</body>"[..]));
-        let snapshot = Snapshot {
-            generation: 2,
-            files: Some(Arc::new(site)),
-            ..Snapshot::default()
-        };
-        let response = page("/nope/", &snapshot);
-        assert_eq!(response.status_code().0, 404);
+    fn heads_are_checked() {
+        let ok = parse_head(b"GET /van-ban/?q=1 HTTP/1.1\r\nHost: 127.0.0.1:1111\r\n\r\n");
+        assert!(matches!(ok, Ok(Request { ref path, .. }) if path == "/van-ban/"));
+        assert_eq!(
+            refused_with(b"GET / HTTP/1.1\r\nHost: rebind.example:1111\r\n\r\n"),
+            421
+        );
+        assert_eq!(refused_with(b"GET / HTTP/1.1\r\n\r\n"), 421);
+        assert_eq!(
+            refused_with(b"POST / HTTP/1.1\r\nHost: localhost\r\n\r\n"),
+            405
+        );
+        assert_eq!(refused_with(b"garbage\r\n\r\n"), 400);
+        let long = format!(
+            "GET /{} HTTP/1.1\r\nHost: localhost\r\n\r\n",
+            "a".repeat(9000)
+        );
+        assert_eq!(refused_with(long.as_bytes()), 414);
+        let many: String = (0..70).map(|i| format!("X-{i}: y\r\n")).collect();
+        let head = format!("GET / HTTP/1.1\r\nHost: localhost\r\n{many}\r\n");
+        assert_eq!(refused_with(head.as_bytes()), 431);
+    }
+
+    #[test]
+    fn head_ends() {
+        assert_eq!(find_head_end(b"GET / HTTP/1.1\r\n\r\nbody"), Some(18));
+        assert_eq!(find_head_end(b"GET / HTTP/1.1\n\n"), Some(16));
+        assert_eq!(find_head_end(b"GET / HTTP/1.1\r\n"), None);
+    }
+
+    #[test]
+    fn permits_are_bounded_and_given_back() {
+        let count = Arc::new(AtomicUsize::new(0));
+        let a = Permit::take(&count, 2).unwrap();
+        let _b = Permit::take(&count, 2).unwrap();
+        assert!(Permit::take(&count, 2).is_none());
+        drop(a);
+        assert!(Permit::take(&count, 2).is_some());
     }
 }

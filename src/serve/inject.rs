@@ -1,162 +1,123 @@
-//! What the preview adds to HTML pages, and only in the preview: a few lines
-//! of script that reload the page when the site is rebuilt, and, when the
-//! newest save has errors, a panel at the top listing them.
+//! What the preview adds to HTML pages, and only in the preview: a link to
+//! the panel's styles in the head, the problems panel first in the body
+//! (when the newest save has something to say), and the reload script at
+//! the end. Only elements that load files: nothing inline, so the pages'
+//! own Content-Security-Policy holds in the preview too.
 
+use super::paths::{OVERLAY_CSS_PATH, RELOAD_JS_PATH};
+use super::state::Snapshot;
 use crate::diagnostic::Text;
-use crate::vi::Lang;
 
-/// Where the browser listens for rebuilds.
-pub const EVENTS_PATH: &str = "/__loaxa/events";
+/// The page with the styles, the panel and the script put in.
+pub fn inject(html: &[u8], snapshot: &Snapshot) -> Vec<u8> {
+    let style = format!("<link rel=\"stylesheet\" href=\"{OVERLAY_CSS_PATH}\">\n");
+    let script = script_tag(snapshot);
+    let panel = snapshot.overlay.as_deref().unwrap_or("");
+    let head_end = find(html, b"</head", true).unwrap_or(0);
+    let body_start = find(html, b"<body", false)
+        .and_then(|at| {
+            html[at..]
+                .iter()
+                .position(|&b| b == b'>')
+                .map(|end| at + end + 1)
+        })
+        .unwrap_or(head_end)
+        .max(head_end);
+    let body_end = find(html, b"</body", true)
+        .unwrap_or(html.len())
+        .max(body_start);
+    [
+        &html[..head_end],
+        style.as_bytes(),
+        &html[head_end..body_start],
+        panel.as_bytes(),
+        &html[body_start..body_end],
+        script.as_bytes(),
+        &html[body_end..],
+    ]
+    .concat()
+}
 
-/// The page with the script (and the panel) put just before `</body>`, or
-/// at the end when there is none.
-pub fn inject(html: &[u8], generation: u64, problems: Option<&str>, lang: Lang) -> Vec<u8> {
-    let mut extra = problems.map_or_else(String::new, |p| overlay(p, lang, true));
-    extra.push_str(&live_reload(generation));
-    let at = find_body_end(html).unwrap_or(html.len());
-    let mut out = Vec::with_capacity(html.len() + extra.len());
-    out.extend_from_slice(&html[..at]);
-    out.extend_from_slice(extra.as_bytes());
-    out.extend_from_slice(&html[at..]);
-    out
+/// The reload client, told which build and report this page shows.
+fn script_tag(snapshot: &Snapshot) -> String {
+    format!(
+        "<script src=\"{RELOAD_JS_PATH}\" data-build=\"{}\" data-report=\"{}\"></script>\n",
+        snapshot.build, snapshot.report
+    )
 }
 
 /// The 404 page is served at whatever path was asked for, so its relative
 /// links (`style.css`) would resolve under that path; in the preview the
 /// site is at the server's root, so `<base href="/">` puts them right.
 pub fn with_root_base(html: &[u8]) -> Vec<u8> {
-    let needle = b"<head>";
-    let Some(at) = html
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-    else {
+    let Some(at) = find(html, b"<head>", false) else {
         return html.to_vec();
     };
-    let at = at + needle.len();
+    let at = at + b"<head>".len();
     [&html[..at], b"<base href=\"/\">".as_slice(), &html[at..]].concat()
 }
 
-/// The last `</body`, in any case.
-fn find_body_end(html: &[u8]) -> Option<usize> {
-    let needle = b"</body";
-    html.windows(needle.len())
-        .rposition(|w| w.eq_ignore_ascii_case(needle))
+/// The first (or last) place `needle` is, in any case.
+fn find(html: &[u8], needle: &[u8], last: bool) -> Option<usize> {
+    let mut windows = html.windows(needle.len());
+    let matches = |w: &[u8]| w.eq_ignore_ascii_case(needle);
+    if last {
+        windows.rposition(matches)
+    } else {
+        windows.position(matches)
+    }
 }
 
 /// A page that is only the panel: the first build failed, so there is no
-/// good version to show under it.
-pub fn problems_page(generation: u64, problems: &str, lang: Lang) -> Vec<u8> {
+/// good version to show under it. It keeps the site's policy.
+pub fn problems_page(snapshot: &Snapshot) -> Vec<u8> {
+    let lang = snapshot.lang;
     let title = Text::new("Dữ liệu có lỗi — loaxa", "The data has errors — loaxa");
     let html = format!(
         "<!doctype html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title></head>\n<body style=\"margin:0\"></body></html>\n",
-        code = lang_code(lang),
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'\">\
+         <title>{title}</title></head>\n<body>\n<main></main>\n</body></html>\n",
+        code = lang.code(),
         title = title.get(lang),
     );
-    let mut page = html.into_bytes();
-    let at = find_body_end(&page).unwrap_or(page.len());
-    let extra = overlay(problems, lang, false) + &live_reload(generation);
-    page.splice(at..at, extra.into_bytes());
-    page
-}
-
-fn lang_code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Vi => "vi",
-        Lang::En => "en",
-    }
-}
-
-/// Opens the event stream; reloads when the server says the site changed
-/// since this page was made. The generation is in the page so a rebuild
-/// that lands between loading the page and connecting is not missed.
-fn live_reload(generation: u64) -> String {
-    format!(
-        "<script>/* loaxa serve: live reload (preview only, never in the built site) */\n\
-         (function () {{\n\
-         var shown = \"{generation}\";\n\
-         var events = new EventSource(\"{EVENTS_PATH}\");\n\
-         events.addEventListener(\"reload\", function (e) {{ if (e.data !== shown) {{ location.reload(); }} }});\n\
-         }})();\n</script>\n"
-    )
-}
-
-/// The panel: fixed at the top, above the page, in the site's language.
-/// `over_last_good`: there is a good version under it (else nothing is).
-fn overlay(problems: &str, lang: Lang, over_last_good: bool) -> String {
-    let heading = if over_last_good {
-        Text::new(
-            "Dữ liệu có lỗi: trang bên dưới là bản đúng gần nhất. Sửa lỗi rồi lưu tệp, trang sẽ tự cập nhật.",
-            "The data has errors: the page below is the last good version. Fix them and save; the page will update itself.",
-        )
-    } else {
-        Text::new(
-            "Chưa dựng được trang vì dữ liệu có lỗi. Sửa lỗi rồi lưu tệp, trang sẽ tự hiện ra.",
-            "The site cannot be built yet: the data has errors. Fix them and save; the site will appear by itself.",
-        )
-    };
-    let hide = Text::new("Ẩn", "Hide");
-    format!(
-        "<div id=\"loaxa-overlay\" role=\"alert\" lang=\"{code}\" style=\"position:fixed;top:0;left:0;right:0;\
-         z-index:2147483647;max-height:70vh;overflow:auto;margin:0;padding:1rem 1.25rem;\
-         background:#fff4f4;color:#1b1b1b;border-bottom:4px solid #b00020;\
-         box-shadow:0 4px 16px rgba(0,0,0,.25);font:16px/1.45 system-ui,sans-serif;text-align:left\">\
-         <button type=\"button\" onclick=\"this.parentNode.remove()\" style=\"float:right;font:inherit;\
-         padding:.25rem .75rem\">{hide}</button>\
-         <p style=\"margin:0 0 .75rem;font-weight:700;color:#b00020\">{heading}</p>\
-         <pre style=\"margin:0;white-space:pre-wrap;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace;\
-         color:#1b1b1b;background:transparent\">{report}</pre></div>\n",
-        code = lang_code(lang),
-        hide = hide.get(lang),
-        heading = heading.get(lang),
-        report = escape_html(problems),
-    )
-}
-
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    inject(html.as_bytes(), snapshot)
 }
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
 
-    #[test]
-    fn goes_before_the_last_body_end() {
-        let page = b"<html><body><p>x</p></BODY></html>";
-        let out = String::from_utf8(inject(page, 7, None, Lang::Vi)).unwrap();
-        assert!(out.starts_with("<html><body><p>x</p><script>"));
-        assert!(out.ends_with("</script>\n</BODY></html>"));
-        assert!(out.contains("var shown = \"7\""));
-        assert!(out.contains(EVENTS_PATH));
-        assert!(!out.contains("loaxa-overlay"));
+    fn snapshot(panel: Option<&str>) -> Snapshot {
+        Snapshot {
+            build: 7,
+            report: 3,
+            overlay: panel.map(Arc::from),
+            ..Snapshot::default()
+        }
     }
 
     #[test]
-    fn without_a_body_it_goes_at_the_end() {
-        let out = String::from_utf8(inject(b"<p>x</p>", 1, None, Lang::En)).unwrap();
-        assert!(out.starts_with("<p>x</p><script>"));
+    fn styles_in_the_head_panel_first_in_the_body_script_last() {
+        let page = b"<html><head><title>x</title></HEAD><body class=\"a\"><p>x</p></BODY></html>";
+        let out = String::from_utf8(inject(page, &snapshot(Some("<section>P</section>")))).unwrap();
+        assert_eq!(
+            out,
+            "<html><head><title>x</title><link rel=\"stylesheet\" href=\"/__loaxa/overlay.css\">\n\
+             </HEAD><body class=\"a\"><section>P</section><p>x</p>\
+             <script src=\"/__loaxa/reload.js\" data-build=\"7\" data-report=\"3\"></script>\n</BODY></html>"
+        );
+        assert!(!out.contains("<script>"), "nothing inline");
+        assert!(!out.contains("style=\""), "nothing inline");
     }
 
     #[test]
-    fn the_overlay_escapes_the_report() {
-        let out = inject(b"<body></body>", 1, Some("a <b> & \"c\""), Lang::En);
-        let out = String::from_utf8(out).unwrap();
-        assert!(out.contains("a &lt;b&gt; &amp; &quot;c&quot;"));
-        assert!(out.contains("id=\"loaxa-overlay\""));
-        assert!(out.contains("The data has errors"));
+    fn without_head_or_body_everything_still_goes_in_order() {
+        let out = String::from_utf8(inject(b"<p>x</p>", &snapshot(None))).unwrap();
+        assert!(out.starts_with("<link rel=\"stylesheet\""), "{out}");
+        assert!(out.contains("<p>x</p><script src="), "{out}");
     }
 
     #[test]
@@ -167,12 +128,12 @@ mod tests {
     }
 
     #[test]
-    fn the_problems_page_is_a_whole_page() {
-        let out = String::from_utf8(problems_page(3, "x", Lang::Vi)).unwrap();
+    fn the_problems_page_is_a_whole_page_under_the_policy() {
+        let out =
+            String::from_utf8(problems_page(&snapshot(Some("<section>P</section>")))).unwrap();
         assert!(out.starts_with("<!doctype html>"));
-        assert!(out.contains("Chưa dựng được trang"));
-        assert!(!out.contains("bản đúng gần nhất"));
-        assert!(out.contains("loaxa-overlay"));
-        assert!(out.contains("EventSource"));
+        assert!(out.contains("Content-Security-Policy"));
+        assert!(out.contains("<body><section>P</section>"));
+        assert!(out.contains("/__loaxa/reload.js"));
     }
 }

@@ -1,14 +1,21 @@
 //! `loaxa serve`: a preview of the site on 127.0.0.1, served from memory
 //! (nothing is written to disk), rebuilt on every save, reloading the open
 //! pages by itself. A save that breaks the data keeps the last good pages
-//! on screen with the errors in a panel above them.
+//! on screen with the errors in a panel above them (`overlay`).
 //!
-//! Threads: the main one answers requests (`http`), one waits for saves
-//! and rebuilds (`watch`), one per open tab streams reload events. They
-//! share a [`State`] whose snapshot each rebuild replaces whole.
+//! Threads: the main one accepts connections (`http`), one per request
+//! answers it (bounded), one waits for saves and rebuilds (`watch`), one per
+//! open tab streams its state (bounded apart, so tabs never starve pages).
+//! They share a [`State`] whose snapshot each rebuild replaces whole. The
+//! reload client, the panel's styles and its template are in `client/`:
+//! served as files, nothing inline, so the site's own
+//! Content-Security-Policy holds in the preview.
 
 mod http;
 mod inject;
+mod overlay;
+mod pages;
+mod paths;
 mod state;
 mod watch;
 
@@ -17,6 +24,11 @@ use std::net::{Ipv4Addr, TcpListener};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub use http::{
+    EVENTS_PATH, HEAD_DEADLINE, MAX_CONNECTIONS, MAX_HEAD, MAX_REQUEST_LINE, MAX_STREAMS,
+};
+pub use overlay::Report;
+pub use paths::{OVERLAY_CSS_PATH, OVERLAY_PATH, RELOAD_JS_PATH};
 pub use state::{Built, Failed, Snapshot, State, rebuild, refresh};
 
 use crate::diagnostic::Text;
@@ -79,11 +91,9 @@ pub fn run(config: Config) -> Result<(), StartError> {
     let state = Arc::new(State::new(root, config.options, config.lang));
     refresh(&state, &[]);
     let (listener, port) = bind(config.port)?;
-    let server = tiny_http::Server::from_listener(listener, None)
-        .map_err(|e| StartError::Bind(port, io::Error::other(e.to_string())))?;
     watch::start(Arc::clone(&state)).map_err(StartError::Watch)?;
     announce(&state, config.port, port);
-    http::serve(server, state);
+    http::serve(listener, state);
     Ok(())
 }
 
@@ -134,11 +144,4 @@ fn announce(state: &State, asked: u16, port: u16) {
         ),
     );
     println!("{}", text.get(lang));
-    if !state.options.drafts {
-        let text = Text::new(
-            "Bản nháp (draft: true) không hiện; thêm --drafts để xem cả bản nháp.",
-            "Drafts (draft: true) are hidden; add --drafts to see them.",
-        );
-        eprintln!("{}", text.get(lang));
-    }
 }

@@ -15,7 +15,7 @@ use super::state::{self, State};
 pub const SOURCE_DIRS: &[&str] = &["data", "content", "themes", "static"];
 
 /// Quiet time after the last change before rebuilding.
-const SETTLE: Duration = Duration::from_millis(150);
+const SETTLE: Duration = Duration::from_millis(60);
 /// Longest wait under a steady stream of changes before rebuilding anyway.
 const MAX_WAIT: Duration = Duration::from_secs(2);
 

@@ -1,5 +1,6 @@
 //! Reading site files: YAML with positions, front matter, the file walk.
 
+pub mod edit;
 pub mod files;
 pub mod yaml;
 

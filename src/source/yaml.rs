@@ -5,10 +5,14 @@
 //! the checker can report *every* problem in a file (unknown keys, bad values,
 //! missing fields) with its line and column, not only the first one serde meets.
 
+mod explain;
+
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
+
+use crate::diagnostic::Text;
 
 /// A position in a file; line and column start at 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -60,11 +64,13 @@ impl Value {
     }
 }
 
-/// A YAML syntax error, or a budget the file went over.
+/// A YAML syntax error, or a budget the file went over: where the mistake
+/// is, what it is and what to write, in both languages (see `explain`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SyntaxError {
     pub pos: Pos,
-    pub message: String,
+    pub message: Text,
+    pub hint: Text,
 }
 
 /// Limits that keep a hostile file (alias bomb, deep nesting, huge scalars)
@@ -102,24 +108,31 @@ pub fn parse(text: &str, line_offset: usize) -> Result<Node, SyntaxError> {
     let parsed: Result<Spanned<RawNode>, _> = serde_saphyr::from_str_with_options(text, options());
     match parsed {
         Ok(root) => Ok(located(root, text, line_offset)),
-        Err(err) => Err(syntax_error(&err, line_offset)),
+        Err(err) => Err(syntax_error(text, &err, line_offset)),
     }
 }
 
-fn syntax_error(err: &serde_saphyr::Error, line_offset: usize) -> SyntaxError {
+fn syntax_error(text: &str, err: &serde_saphyr::Error, line_offset: usize) -> SyntaxError {
     let pos = err
         .location()
         .map(|loc| Pos {
-            line: loc.line() as usize + line_offset,
+            line: loc.line() as usize,
             column: loc.column() as usize,
         })
-        .unwrap_or(Pos {
-            line: 1 + line_offset,
-            column: 1,
-        });
+        .unwrap_or(Pos { line: 1, column: 1 });
     let rendered = err.without_snippet().to_string();
-    let message = rendered.lines().next().unwrap_or("").trim().to_string();
-    SyntaxError { pos, message }
+    let parser = rendered.lines().next().unwrap_or("").trim().to_string();
+    // The parser's words repeat the position; the diagnostic has it.
+    let detail = parser.split(" at line ").next().unwrap_or(&parser).trim();
+    let explained = explain::explain(text, pos, detail);
+    SyntaxError {
+        pos: Pos {
+            line: explained.pos.line + line_offset,
+            column: explained.pos.column,
+        },
+        message: explained.message,
+        hint: explained.hint,
+    }
 }
 
 fn pos_of<T>(spanned: &Spanned<T>, line_offset: usize) -> Pos {
@@ -352,7 +365,7 @@ mod tests {
     fn syntax_errors_have_a_position() {
         let err = parse("title: [unclosed\nnext: 1\n", 0).unwrap_err();
         assert!(err.pos.line >= 1, "{err:?}");
-        assert!(!err.message.is_empty());
+        assert!(!err.message.vi.is_empty() && !err.hint.vi.is_empty());
     }
 
     #[test]
