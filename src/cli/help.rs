@@ -290,6 +290,28 @@ fn command_words(path: &str) -> (Words, &'static [(&'static str, Words)]) {
                 ),
             ],
         ),
+        "rollup" => (
+            (
+                "Gộp số liệu của nhiều tỉnh (hoặc nhiều xã) đã dựng thành một trang xếp hạng và data.json; một phần hỏng thì không ghi gì",
+                "Roll up the figures of several built provinces (or communes) into one ranking page and data.json; if one part is broken nothing is written",
+            ),
+            &[
+                (
+                    "loaxa rollup tinh-ha-tinh/ tinh-nghe-an/ --out toan-quoc/",
+                    (
+                        "xếp hạng chung từ hai tỉnh đã dựng bằng `build --sites`",
+                        "one ranking from two provinces built with `build --sites`",
+                    ),
+                ),
+                (
+                    "loaxa rollup cac-tinh/*/ --out toan-quoc/ --title \"Cài đặt i-HaTinh toàn quốc\"",
+                    (
+                        "mọi tỉnh trong cac-tinh/, với tiêu đề trang",
+                        "every province in cac-tinh/, with the page's title",
+                    ),
+                ),
+            ],
+        ),
         _ => (("", ""), &[]),
     }
 }
@@ -326,6 +348,18 @@ fn arg_words(path: &str, id: &str) -> Option<Words> {
         (_, "deny_warnings") => (
             "coi cảnh báo cũng là lỗi (thoát với mã 1)",
             "fail on warnings too (exit status 1)",
+        ),
+        ("rollup", "shards") => (
+            "các thư mục có data.json do `loaxa build --sites` (một tỉnh) hoặc `loaxa build` (một xã) ghi ra",
+            "folders holding a data.json written by `loaxa build --sites` (a province) or `loaxa build` (a commune)",
+        ),
+        ("rollup", "out") => (
+            "nơi ghi index.html, rollup.css và data.json",
+            "where to write index.html, rollup.css and data.json",
+        ),
+        ("rollup", "title") => (
+            "tiêu đề của trang (mặc định: ghép tên các tỉnh)",
+            "the page's title (default: made from the provinces)",
         ),
         ("build", "out") => (
             "thư mục xuất, thay cả thư mục chỉ khi dựng thành công (mặc định: public/ trong thư mục trang)",
@@ -414,7 +448,7 @@ fn value_name(id: &str, lang: Lang) -> Option<&'static str> {
     let (vi, en) = match id {
         "root" | "dir" => ("THƯ_MỤC", "DIR"),
         "out" => ("THƯ_MỤC", "DIR"),
-        "sites" => ("THƯ_MỤC", "DIR"),
+        "sites" | "shards" => ("THƯ_MỤC", "DIR"),
         "today" | "date" => ("NGÀY", "DATE"),
         "lang" => ("vi|en", "vi|en"),
         "format" => ("human|github|json", "human|github|json"),
@@ -455,7 +489,7 @@ mod tests {
 
     #[test]
     fn every_command_has_words_and_examples_in_both_languages() {
-        let paths: [&[&str]; 8] = [
+        let paths: [&[&str]; 9] = [
             &[],
             &["build"],
             &["check"],
@@ -464,7 +498,27 @@ mod tests {
             &["new"],
             &["new", "notice"],
             &["new", "figure"],
+            &["rollup"],
         ];
+        // Every command is in the list: a new one cannot go without words.
+        let command = <Cli as clap::CommandFactory>::command();
+        let mut all: Vec<Vec<String>> = vec![vec![]];
+        for sub in command.get_subcommands() {
+            all.push(vec![sub.get_name().to_string()]);
+            for inner in sub.get_subcommands() {
+                all.push(vec![
+                    sub.get_name().to_string(),
+                    inner.get_name().to_string(),
+                ]);
+            }
+        }
+        let listed: Vec<Vec<String>> = paths
+            .iter()
+            .map(|p| p.iter().map(|s| s.to_string()).collect())
+            .collect();
+        for path in &all {
+            assert!(listed.contains(path), "{path:?} has no help words");
+        }
         for path in paths {
             let vi = help(path, Lang::Vi);
             let en = help(path, Lang::En);
