@@ -120,6 +120,10 @@ pub struct BuildArgs {
     /// Fail on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Build even into an output folder holding files loaxa did not make;
+    /// they are deleted.
+    #[arg(long)]
+    pub force: bool,
     /// Build every site folder directly under DIR (each one holding
     /// data/site.yaml), in parallel, into <site>/public (or OUT/<site>/ with
     /// --out), plus a province roll-up ranking the communes: OUT/index.html,

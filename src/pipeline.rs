@@ -5,10 +5,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, Utc};
+use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Text};
 use crate::model::{self, Site};
-use crate::output::{self, Files, Written};
+use crate::output::{self, Files, Foreign, Written};
 use crate::render::{self, RenderOptions};
 use crate::vi::Lang;
 
@@ -74,7 +75,11 @@ pub fn run(root: &Path, options: &Options) -> Outcome {
 pub fn build(root: &Path, out: &Path, options: &Options) -> std::io::Result<Outcome> {
     let outcome = run(root, options);
     if let (false, Some(files)) = (outcome.has_errors(), &outcome.files) {
-        output::write_atomically(out, files)?;
+        let staging = output::Staging::begin(out)?.with_drafts(options.drafts);
+        files
+            .par_iter()
+            .for_each(|(path, bytes)| staging.put(path, bytes));
+        staging.commit()?;
     }
     Ok(outcome)
 }
@@ -99,12 +104,24 @@ pub fn publish_with_spare(
     spare: PathBuf,
     options: &Options,
 ) -> std::io::Result<(Outcome, Option<Written>)> {
+    publish_to(root, out, spare, Foreign::Refuse, options)
+}
+
+/// [`publish_with_spare`], saying what to do when `out` holds files loaxa
+/// did not make (see [`output::Staging::open`]).
+pub fn publish_to(
+    root: &Path,
+    out: &Path,
+    spare: PathBuf,
+    foreign: Foreign,
+    options: &Options,
+) -> std::io::Result<(Outcome, Option<Written>)> {
     let mut clock = Stopwatch::from_env();
     let mut loaded = load(root, options);
     clock.lap("load + check");
     let mut written = None;
     if let (Some(site), Some(render)) = (&loaded.site, &loaded.render) {
-        let staging = output::Staging::begin_with_spare(out, spare)?;
+        let staging = output::Staging::open(out, spare, foreign)?.with_drafts(options.drafts);
         let sink = |path: String, bytes: Vec<u8>| staging.put(&path, &bytes);
         let rendered = render::render_site_to(root, site, render, &mut loaded.diags, &sink);
         clock.lap("render + write");
@@ -284,46 +301,10 @@ fn future_figure_warnings(site: &Site, today: NaiveDate, diags: &mut Diagnostics
 }
 
 /// Refuses an output folder that is the site itself, one of its source
-/// folders, or a folder that contains the site: a build replaces it whole.
+/// folders, or a folder that contains the site or one of them, every link
+/// resolved: a build replaces it whole (see [`output::guard`]).
 pub fn check_output_folder(root: &Path, out: &Path) -> Result<(), Text> {
-    let abs = |p: &Path| {
-        std::path::absolute(p)
-            .map(|p| normalize(&p))
-            .unwrap_or_else(|_| p.to_path_buf())
-    };
-    let (root, out) = (abs(root), abs(out));
-    let sources = [
-        "data", "content", "themes", "static", "src", "tests", ".git",
-    ];
-    let is_source = sources.iter().any(|s| out.starts_with(root.join(s)));
-    if out == root || root.starts_with(&out) || is_source {
-        return Err(Text::new(
-            format!(
-                "Không thể ghi trang vào `{}`: thư mục này chứa dữ liệu của trang và sẽ bị thay thế toàn bộ",
-                out.display()
-            ),
-            format!(
-                "Refusing to build into `{}`: that folder holds the site's own files and would be replaced whole",
-                out.display()
-            ),
-        ));
-    }
-    Ok(())
-}
-
-/// Removes `.` and `..` without touching the disk.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
+    output::guard::check_overlap(root, out).map_err(|refusal| refusal.text())
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::cli::{BuildArgs, Format};
 use crate::cmd::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE, report};
-use crate::output::Written;
+use crate::output::{self, Foreign, Written};
 use crate::pipeline::{self, Outcome};
 use crate::province;
 use crate::vi::Lang;
@@ -24,7 +24,9 @@ pub fn run(args: &BuildArgs) -> u8 {
     }
     let options = report::options(&args.site, args.base_url.clone());
     // `publish`, not `build`: pages stream to disk instead of piling up in memory.
-    let result = pipeline::publish(&args.site.root, &out, &options);
+    let result = output::spare_path(&out).and_then(|spare| {
+        pipeline::publish_to(&args.site.root, &out, spare, foreign(args), &options)
+    });
     report_site(args, &out, &result)
 }
 
@@ -50,7 +52,7 @@ fn run_sites(args: &BuildArgs, dir: &Path) -> u8 {
         }
     }
     let options = report::options(&args.site, args.base_url.clone());
-    let builds = province::build_sites(&sites, out_root, &options);
+    let builds = province::build_sites_with(&sites, out_root, &options, foreign(args));
     let mut code = EXIT_OK;
     for build in &builds {
         code = code.max(report_site(args, &build.out, &build.result));
@@ -89,9 +91,20 @@ fn no_sites(lang: Lang, dir: &Path) -> String {
     }
 }
 
+/// `--force`: replace an output folder holding files loaxa did not make.
+fn foreign(args: &BuildArgs) -> Foreign {
+    if args.force {
+        Foreign::Replace
+    } else {
+        Foreign::Refuse
+    }
+}
+
+/// Refuses, before anything is built, an output folder a build may not
+/// replace or cannot write beside (exit status 2).
 fn check_output(args: &BuildArgs, root: &Path, out: &Path) -> Result<(), u8> {
-    pipeline::check_output_folder(root, out).map_err(|text| {
-        eprintln!("loaxa: {}", text.get(message_lang(args)));
+    output::guard::check(root, out, foreign(args)).map_err(|refusal| {
+        eprintln!("loaxa: {}", refusal.text().get(message_lang(args)));
         EXIT_USAGE
     })
 }

@@ -7,9 +7,11 @@ use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 
-/// `out` made absolute, its parent folder, and its name.
+/// `out` made absolute with its links and `..` resolved (a build replaces
+/// the folder a link leads to, never the link), its parent folder, and its
+/// name.
 pub(super) fn locate(out: &Path) -> io::Result<(PathBuf, PathBuf, String)> {
-    let out = absolute(out)?;
+    let out = super::guard::resolve(out)?;
     let parent = out
         .parent()
         .ok_or_else(|| io::Error::other("the output folder has no parent folder"))?
@@ -19,14 +21,6 @@ pub(super) fn locate(out: &Path) -> io::Result<(PathBuf, PathBuf, String)> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "public".into());
     Ok((out, parent, name))
-}
-
-fn absolute(path: &Path) -> io::Result<PathBuf> {
-    if path.is_absolute() {
-        Ok(path.to_path_buf())
-    } else {
-        Ok(std::env::current_dir()?.join(path))
-    }
 }
 
 /// Makes a folder at `path` (whose parent exists) unless a real one is
@@ -61,25 +55,76 @@ pub(super) fn create_over(path: &Path, create: impl Fn(&Path) -> io::Result<()>)
     }
 }
 
-/// Writes a file that must not exist yet.
-pub(super) fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?
-        .write_all(bytes)
+/// What a file of the output holds: bytes rendered in memory, or a copy of
+/// a file on disk (a static file, streamed, never read whole).
+pub(super) enum Content<'a> {
+    Bytes(&'a [u8]),
+    File(&'a Path),
 }
 
-/// The published file's metadata if it holds exactly `bytes`: the size
-/// first, so a changed page is rarely read at all.
-pub(super) fn same_bytes(path: &Path, bytes: &[u8]) -> Option<fs::Metadata> {
-    let mut file = fs::File::open(path).ok()?;
-    let meta = file.metadata().ok()?;
-    if !meta.is_file() || meta.len() != bytes.len() as u64 {
+/// Writes a file that must not exist yet.
+pub(super) fn write_new(path: &Path, content: &Content) -> io::Result<()> {
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    match content {
+        Content::Bytes(bytes) => file.write_all(bytes),
+        // `io::copy` between two files copies in the kernel where it can.
+        Content::File(source) => io::copy(&mut fs::File::open(source)?, &mut file).map(|_| ()),
+    }
+}
+
+/// The published file's metadata if it holds exactly `content`: the size
+/// first, so a changed page is rarely read at all. A link is never the same
+/// (linking to it would publish the link).
+pub(super) fn same_content(path: &Path, content: &Content) -> Option<fs::Metadata> {
+    let meta = fs::symlink_metadata(path).ok()?;
+    let len = match content {
+        Content::Bytes(bytes) => bytes.len() as u64,
+        Content::File(source) => fs::metadata(source).ok()?.len(),
+    };
+    if !meta.is_file() || meta.len() != len {
         return None;
     }
-    let mut old = Vec::with_capacity(bytes.len());
-    (file.read_to_end(&mut old).is_ok() && old == bytes).then_some(meta)
+    let mut file = fs::File::open(path).ok()?;
+    let same = match content {
+        Content::Bytes(bytes) => {
+            let mut old = Vec::with_capacity(bytes.len());
+            file.read_to_end(&mut old).is_ok() && old == *bytes
+        }
+        Content::File(source) => {
+            same_stream(&mut file, &mut fs::File::open(source).ok()?).unwrap_or(false)
+        }
+    };
+    same.then_some(meta)
+}
+
+/// Whether two readers give the same bytes, compared a block at a time.
+fn same_stream(a: &mut impl Read, b: &mut impl Read) -> io::Result<bool> {
+    const BLOCK: usize = 64 * 1024;
+    let (mut left, mut right) = (vec![0; BLOCK], vec![0; BLOCK]);
+    loop {
+        let n = read_full(a, &mut left)?;
+        if n != read_full(b, &mut right)? || left[..n] != right[..n] {
+            return Ok(false);
+        }
+        if n < BLOCK {
+            return Ok(true);
+        }
+    }
+}
+
+/// Reads until `buf` is full or the end: how many bytes it holds.
+fn read_full(reader: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match reader.read(&mut buf[filled..])? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    Ok(filled)
 }
 
 /// Whether the file at `path` (not followed if a link) is the same inode as

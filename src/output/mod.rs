@@ -23,6 +23,7 @@
 //! build then starts from an empty folder.
 
 mod disk;
+pub mod guard;
 mod recovery;
 mod staging;
 mod swap;
@@ -34,6 +35,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use disk::locate;
+pub use guard::{Foreign, MARKER};
 pub use staging::Staging;
 
 /// Rendered files: path relative to the output root → bytes. A `BTreeMap` so

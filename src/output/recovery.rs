@@ -56,9 +56,13 @@ pub(super) fn spare_or_remove(tree: &Path, spare: &Path) {
 /// folder that is plainly garbage, never one that looks like a site to
 /// restore.
 pub(super) fn keep_as_spare(tree: &Path, spare: &Path, trash: &Path) {
-    if fs::rename(tree, spare).is_ok() {
-        return;
+    if fs::rename(tree, spare).is_err() {
+        discard(tree, trash);
     }
+}
+
+/// Deletes a tree that must not be kept, renamed first (see [`keep_as_spare`]).
+pub(super) fn discard(tree: &Path, trash: &Path) {
     if fs::rename(tree, trash).is_ok() {
         remove_tree(trash);
     } else {

@@ -11,10 +11,11 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use rayon::prelude::*;
 
 use super::disk::{
-    create_over, locate, make_real_dir, remove_tree, safe_relative, same_bytes, same_inode,
-    write_new,
+    Content, create_over, locate, make_real_dir, remove_tree, safe_relative, same_content,
+    same_inode, write_new,
 };
-use super::recovery::{keep_as_spare, recover_leftovers, spare_or_remove, take_spare};
+use super::guard::{self, Foreign, Found, MARKER};
+use super::recovery::{discard, keep_as_spare, recover_leftovers, spare_or_remove, take_spare};
 use super::swap::swap_in;
 use super::{Written, spare_path};
 
@@ -30,6 +31,13 @@ pub struct Staging {
     spare: PathBuf,
     /// Whether `dir` holds files of an earlier build (the spare).
     pub(super) recycled: bool,
+    /// Whether the recycled tree was built with drafts.
+    recycled_drafts: bool,
+    /// Whether this build includes drafts (see [`Staging::with_drafts`]).
+    drafts: bool,
+    /// Whether the published tree is someone else's, replaced with
+    /// `--force`: deleted after the swap, never kept as the spare.
+    replacing_foreign: bool,
     tracked: Mutex<Tracked>,
     first_error: Mutex<Option<io::Error>>,
     files: AtomicUsize,
@@ -59,23 +67,55 @@ impl Staging {
     /// Like [`Staging::begin`], keeping the spare at `spare` (on the same
     /// file system): outside a folder that is published whole, say.
     pub fn begin_with_spare(out: &Path, spare: PathBuf) -> io::Result<Staging> {
+        Staging::open(out, spare, Foreign::Refuse)
+    }
+
+    /// Like [`Staging::begin_with_spare`], saying what to do when `out`
+    /// holds files loaxa did not make: refuse (an error of kind
+    /// `AlreadyExists`), or replace them (`--force`).
+    pub fn open(out: &Path, spare: PathBuf, foreign: Foreign) -> io::Result<Staging> {
         let (out, parent, name) = locate(out)?;
-        fs::create_dir_all(&parent)?;
+        let beside = |err: io::Error| {
+            io::Error::new(
+                err.kind(),
+                format!(
+                    "cannot write in {}, beside the output: {err}",
+                    parent.display()
+                ),
+            )
+        };
+        fs::create_dir_all(&parent).map_err(beside)?;
         if let Some(folder) = spare.parent() {
-            fs::create_dir_all(folder)?;
+            fs::create_dir_all(folder).map_err(beside)?;
         }
         // Before anything beside `out` is touched: another build's staging
         // tree would look like a killed build's leftovers.
-        let lock = lock_output(&spare)?;
+        let lock = lock_output(&spare).map_err(beside)?;
         recover_leftovers(&parent, &out, &name, &spare);
+        let replacing_foreign = match guard::found(&out)? {
+            Found::Ours => false,
+            Found::Foreign { .. } if foreign == Foreign::Replace => true,
+            Found::Foreign { example } => {
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!(
+                        "{} holds files loaxa did not make (e.g. {example}); refusing to replace it",
+                        out.display()
+                    ),
+                ));
+            }
+        };
         let pid = std::process::id();
         let named = |kind: &str| parent.join(format!(".{name}.loaxa-{kind}-{pid}"));
         let dir = named("new");
-        let recycled = take_spare(&spare, &dir)?;
+        let recycled = take_spare(&spare, &dir).map_err(beside)?;
         Ok(Staging {
             _lock: lock,
             old: named("old"),
             trash: named("trash"),
+            recycled_drafts: recycled && guard::holds_drafts(&dir),
+            drafts: false,
+            replacing_foreign,
             out,
             dir,
             spare,
@@ -89,11 +129,29 @@ impl Staging {
         })
     }
 
+    /// Says whether this build includes drafts. A tree with drafts is never
+    /// kept as the spare by a build without them: the drafts would wait
+    /// beside the published site.
+    pub fn with_drafts(mut self, drafts: bool) -> Staging {
+        self.drafts = drafts;
+        self
+    }
+
     /// Adds one file. An error is kept and returned by `commit`, so a
     /// renderer can hand files over without stopping to check each one.
     /// A path put twice keeps the last bytes.
     pub fn put(&self, relative: &str, bytes: &[u8]) {
-        match self.try_put(relative, bytes) {
+        self.add(relative, Content::Bytes(bytes));
+    }
+
+    /// Adds a copy of the file at `source` (a static file), streamed: never
+    /// read into memory whole, however large.
+    pub fn put_file(&self, relative: &str, source: &Path) {
+        self.add(relative, Content::File(source));
+    }
+
+    fn add(&self, relative: &str, content: Content) {
+        match self.try_put(relative, content) {
             Ok(linked) => {
                 self.files.fetch_add(1, Ordering::Relaxed);
                 if relative.ends_with(".html") {
@@ -116,7 +174,7 @@ impl Staging {
     /// Links the published file when its bytes are the same (nothing to do
     /// when the recycled tree already holds that link), else writes a new
     /// file. Returns whether the bytes were already published.
-    fn try_put(&self, relative: &str, bytes: &[u8]) -> io::Result<bool> {
+    fn try_put(&self, relative: &str, content: Content) -> io::Result<bool> {
         let relative = safe_relative(relative)?;
         self.tracked().files.insert(relative.to_path_buf());
         if let Some(parent) = relative.parent() {
@@ -124,7 +182,7 @@ impl Staging {
         }
         let path = self.dir.join(relative);
         let published = self.out.join(relative);
-        if let Some(meta) = same_bytes(&published, bytes) {
+        if let Some(meta) = same_content(&published, &content) {
             if self.recycled && same_inode(&meta, &path) {
                 return Ok(true);
             }
@@ -134,7 +192,7 @@ impl Staging {
                 return Ok(true);
             }
         }
-        create_over(&path, |p| write_new(p, bytes))?;
+        create_over(&path, |p| write_new(p, &content))?;
         Ok(false)
     }
 
@@ -170,6 +228,11 @@ impl Staging {
         if let Some(err) = error {
             return Err(err);
         }
+        // Not counted in `Written`: it is not a file of the site.
+        self.try_put(
+            MARKER,
+            Content::Bytes(guard::marker_text(self.drafts).as_bytes()),
+        )?;
         let tracked = std::mem::take(
             self.tracked
                 .get_mut()
@@ -182,7 +245,12 @@ impl Staging {
         let old_tree = swap_in(&self.dir, &self.out, &self.old)?;
         self.committed = true;
         if let Some(tree) = old_tree {
-            keep_as_spare(&tree, &self.spare, &self.trash);
+            let drafts_left = !self.drafts && guard::holds_drafts(&tree);
+            if self.replacing_foreign || drafts_left {
+                discard(&tree, &self.trash);
+            } else {
+                keep_as_spare(&tree, &self.spare, &self.trash);
+            }
         }
         Ok(Written {
             files: self.files.load(Ordering::Relaxed),
@@ -195,7 +263,11 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            spare_or_remove(&self.dir, &self.spare);
+            if self.recycled_drafts && !self.drafts {
+                remove_tree(&self.dir);
+            } else {
+                spare_or_remove(&self.dir, &self.spare);
+            }
         }
     }
 }
