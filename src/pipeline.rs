@@ -69,6 +69,17 @@ pub fn run(root: &Path, options: &Options) -> Outcome {
     loaded.into_outcome(files)
 }
 
+/// Loads, checks and renders the site, keeping nothing it renders: what
+/// `loaxa check` needs, in the memory of one page at a time (static files
+/// are not read at all).
+pub fn check(root: &Path, options: &Options) -> Outcome {
+    let mut loaded = load(root, options);
+    if let (Some(site), Some(render)) = (&loaded.site, &loaded.render) {
+        render::render_site_to(root, site, render, &mut loaded.diags, &Nowhere);
+    }
+    loaded.into_outcome(None)
+}
+
 /// Runs the pipeline and, when there is no error, swaps the result into
 /// `out`. The outcome keeps every rendered file in memory; see [`publish`]
 /// for a build that does not.
@@ -122,7 +133,7 @@ pub fn publish_to(
     let mut written = None;
     if let (Some(site), Some(render)) = (&loaded.site, &loaded.render) {
         let staging = output::Staging::open(out, spare, foreign)?.with_drafts(options.drafts);
-        let sink = |path: String, bytes: Vec<u8>| staging.put(&path, &bytes);
+        let sink = IntoStaging(&staging);
         let rendered = render::render_site_to(root, site, render, &mut loaded.diags, &sink);
         clock.lap("render + write");
         if rendered {
@@ -131,6 +142,32 @@ pub fn publish_to(
         }
     }
     Ok((loaded.into_outcome(None), written))
+}
+
+/// Hands each file to the staging tree; static files are streamed there,
+/// never read into memory (three 1 GB files once made a 5 GB build).
+struct IntoStaging<'a>(&'a output::Staging);
+
+impl render::Sink for IntoStaging<'_> {
+    fn put(&self, path: String, bytes: Vec<u8>) {
+        self.0.put(&path, &bytes);
+    }
+
+    fn copy(&self, path: String, source: &Path) -> std::io::Result<()> {
+        self.0.put_file(&path, source);
+        Ok(())
+    }
+}
+
+/// Drops every file: a check renders the site only for what it finds.
+struct Nowhere;
+
+impl render::Sink for Nowhere {
+    fn put(&self, _path: String, _bytes: Vec<u8>) {}
+
+    fn copy(&self, _path: String, _source: &Path) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// `LOAXA_TIMINGS=1` prints how long each stage of a build took, on stderr:

@@ -1,6 +1,7 @@
 //! Rendering: routes, views, templates and charts into an in-memory map of
 //! `path → bytes`. Pages are independent, so they render in parallel.
 
+pub mod assets;
 pub mod data_export;
 pub mod feed;
 pub mod filters;
@@ -67,8 +68,26 @@ enum PageKind<'s> {
 }
 
 /// Receives each output file as soon as it is made (a path relative to the
-/// output root, and its bytes). Called from several threads at once.
-pub type Sink<'a> = dyn Fn(String, Vec<u8>) + Sync + 'a;
+/// output root, and its bytes). Called from several threads at once. Any
+/// `Fn(String, Vec<u8>)` closure is one.
+pub trait Sink: Sync {
+    /// A file made in memory.
+    fn put(&self, path: String, bytes: Vec<u8>);
+
+    /// A copy of the site's file at `source` (a static file). By default it
+    /// is read and put; a sink that writes to disk streams it instead, so a
+    /// large file never sits in memory.
+    fn copy(&self, path: String, source: &Path) -> std::io::Result<()> {
+        self.put(path, std::fs::read(source)?);
+        Ok(())
+    }
+}
+
+impl<F: Fn(String, Vec<u8>) + Sync> Sink for F {
+    fn put(&self, path: String, bytes: Vec<u8>) {
+        self(path, bytes);
+    }
+}
 
 /// Renders the whole site into memory. `None` when a template fails;
 /// diagnostics say why.
@@ -98,7 +117,7 @@ pub fn render_site_to(
     site: &Site,
     opts: &RenderOptions,
     diags: &mut Diagnostics,
-    sink: &Sink,
+    sink: &dyn Sink,
 ) -> bool {
     let texts = IndexTexts::default();
     render_some_to(root, site, opts, diags, &|_| true, sink, &texts).is_some()
@@ -142,12 +161,14 @@ pub fn render_some_to(
     opts: &RenderOptions,
     diags: &mut Diagnostics,
     wanted: &Wanted,
-    sink: &Sink,
+    sink: &dyn Sink,
     texts: &IndexTexts,
 ) -> Option<Vec<String>> {
     routes::check_collisions(site, opts.drafts, diags);
-    check_attachments(root, site, diags);
+    assets::check_attachments(root, site, diags);
     let mut theme = theme::load(root, &site.config.theme, diags)?;
+    let theme_copies = std::mem::take(&mut theme.static_copies);
+    let statics = assets::static_files(root, theme_copies, diags);
     if diags.has_errors() {
         return None;
     }
@@ -156,14 +177,21 @@ pub fn render_some_to(
     let jobs = jobs(&ctx);
     let outputs = part_outputs(site, &jobs);
     let theme_static = std::mem::take(&mut theme.static_files);
+    let (made, copies) = always_made(&ctx, &jobs, theme_static, statics, diags);
     // The campaigns' share images take a while to draw: alongside the rest.
     let (failures, ()) = rayon::join(
         || {
-            // Static and generated files: `always_made` keeps them off page paths.
-            always_made(root, &ctx, &jobs, theme_static)
+            made.into_par_iter()
+                .for_each(|(path, bytes)| sink.put(path, bytes));
+            let mut failures: Vec<Diagnostic> = copies
                 .into_par_iter()
-                .for_each(|(path, bytes)| sink(path, bytes));
-            render_pages(&ctx, &theme.tera, &jobs, wanted, sink, texts)
+                .filter_map(|file| {
+                    let copied = sink.copy(file.output.clone(), &file.source);
+                    copied.err().map(|err| unreadable_static(&file, &err))
+                })
+                .collect();
+            failures.extend(render_pages(&ctx, &theme.tera, &jobs, wanted, sink, texts));
+            failures
         },
         || {
             site.campaigns
@@ -171,7 +199,7 @@ pub fn render_some_to(
                 .filter(|c| wanted(Part::CampaignData(&c.id)))
                 .for_each(|c| {
                     for (path, bytes) in campaign_files(&ctx, c) {
-                        sink(path, bytes);
+                        sink.put(path, bytes);
                     }
                 })
         },
@@ -180,13 +208,13 @@ pub fn render_some_to(
         diags.push(diag);
     }
     if wanted(Part::Lists) {
-        sink(SITEMAP.into(), sitemap_of(&ctx, &jobs));
+        sink.put(SITEMAP.into(), sitemap_of(&ctx, &jobs));
     }
     if wanted(Part::SearchIndex) {
         // After the pages: each notice's indexed text came from its page's body.
         let texts = texts.lock().unwrap_or_else(PoisonError::into_inner);
         let known = |n: &Notice| texts.get(&n.file).cloned();
-        sink(
+        sink.put(
             routes::SEARCH_INDEX.into(),
             search::index_with(&ctx, &known),
         );
@@ -244,7 +272,7 @@ fn render_pages(
     tera: &tera::Tera,
     jobs: &[Job],
     wanted: &Wanted,
-    sink: &Sink,
+    sink: &dyn Sink,
     texts: &IndexTexts,
 ) -> Vec<Diagnostic> {
     let words = tera::Value::from_serializable(words::words(ctx.lang));
@@ -259,7 +287,7 @@ fn render_pages(
             };
             match render_job(ctx, tera, words, job) {
                 Ok((bytes, text)) => {
-                    sink(output_file(&job.path), bytes);
+                    sink.put(output_file(&job.path), bytes);
                     if let (Some(text), Some(file)) = (text, job.kind.source_file()) {
                         let mut texts = texts.lock().unwrap_or_else(PoisonError::into_inner);
                         texts.insert(file.to_path_buf(), text);
@@ -342,14 +370,24 @@ impl<'s> PageKind<'s> {
     }
 }
 
-/// The files that are not pages and are made on every build: the theme's
-/// and the site's static files, the sitemap, robots.txt, the feed,
-/// `data.json`, QR codes. Later ones win on a shared path; a static file
-/// never takes the path of a page or of a part's file.
-fn always_made(root: &Path, ctx: &Ctx, jobs: &[Job], theme_static: Files) -> Files {
+/// The files that are not pages and are made on every build: robots.txt,
+/// the feed, `data.json`, QR codes and the theme's built-in static files,
+/// in memory; and the static files to copy (the theme folder's and the
+/// site's). A static file never takes the path of a file loaxa makes: it is
+/// left out with a warning.
+fn always_made(
+    ctx: &Ctx,
+    jobs: &[Job],
+    theme_static: Files,
+    statics: Vec<assets::StaticFile>,
+    diags: &mut Diagnostics,
+) -> (Files, Vec<assets::StaticFile>) {
     let base_url = ctx.base_url;
-    let mut files = theme_static;
-    files.extend(theme::site_static_files(root));
+    let mut files = Files::new();
+    files.insert("robots.txt".into(), sitemap::robots(base_url).into_bytes());
+    files.insert(feed::PATH.into(), feed::atom(ctx).into_bytes());
+    files.insert(data_export::SITE_JSON.into(), data_export::site_json(ctx));
+    files.extend(qr::files(&ctx.site.config.apps));
     // A few static files against thousands of pages: look each one up.
     let routes: HashSet<&str> = jobs.iter().map(|j| j.path.as_str()).collect();
     let site = ctx.site;
@@ -360,18 +398,47 @@ fn always_made(root: &Path, ctx: &Ctx, jobs: &[Job], theme_static: Files) -> Fil
                 || path == routes::share_image(&c.id)
         })
     };
-    files.retain(|path, _| {
-        let page = routes.contains(path.as_str())
+    let taken = |path: &str| {
+        let page = routes.contains(path)
             || path
                 .strip_suffix("index.html")
                 .is_some_and(|route| routes.contains(route));
-        !(page || campaign_file(path) || path == routes::SEARCH_INDEX || path == SITEMAP)
-    });
-    files.insert("robots.txt".into(), sitemap::robots(base_url).into_bytes());
-    files.insert(feed::PATH.into(), feed::atom(ctx).into_bytes());
-    files.insert(data_export::SITE_JSON.into(), data_export::site_json(ctx));
-    files.extend(qr::files(&ctx.site.config.apps));
-    files
+        match path {
+            _ if page => Some(assets::Taker::Page),
+            feed::PATH => Some(assets::Taker::Feed),
+            data_export::SITE_JSON => Some(assets::Taker::SiteData),
+            _ if files.contains_key(path)
+                || campaign_file(path)
+                || path == routes::SEARCH_INDEX
+                || path == SITEMAP
+                || path == crate::output::MARKER =>
+            {
+                Some(assets::Taker::OtherFile)
+            }
+            _ => None,
+        }
+    };
+    let copies = assets::drop_taken(statics, taken, diags);
+    for (path, bytes) in theme_static {
+        let replaced = copies.iter().any(|c| c.output == path);
+        if !replaced && !files.contains_key(&path) {
+            files.insert(path, bytes);
+        }
+    }
+    (files, copies)
+}
+
+fn unreadable_static(file: &assets::StaticFile, err: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        file.shown.clone(),
+        0,
+        0,
+        "unreadable-file",
+        Text::new(
+            format!("Không đọc được tệp: {err}"),
+            format!("Cannot read the file: {err}"),
+        ),
+    )
 }
 
 /// The file a page path is written to: `van-ban/` → `van-ban/index.html`.
@@ -594,33 +661,4 @@ fn render_job(
                 hint: None,
             })
         })
-}
-
-/// A relative attachment must be a file in the site's `static/` folder.
-fn check_attachments(root: &Path, site: &Site, diags: &mut Diagnostics) {
-    for notice in &site.notices {
-        for attachment in notice
-            .attachments
-            .iter()
-            .filter(|a| !crate::model::reader::is_web_link(&a.url))
-        {
-            if !root.join("static").join(&attachment.url).is_file() {
-                diags.push(Diagnostic {
-                    file: notice.file.clone(),
-                    line: 0,
-                    column: 0,
-                    severity: Severity::Error,
-                    code: "missing-attachment",
-                    message: Text::new(
-                        format!("Không tìm thấy tệp đính kèm `static/{}`", attachment.url),
-                        format!("The attachment `static/{}` was not found", attachment.url),
-                    ),
-                    hint: Some(Text::new(
-                        "chép tệp vào thư mục static/ của trang, hoặc sửa `url`",
-                        "copy the file into the site's static/ folder, or fix the `url`",
-                    )),
-                });
-            }
-        }
-    }
 }

@@ -1,6 +1,7 @@
 //! Reading site files: YAML with positions, front matter, the file walk.
 
 pub mod files;
+pub mod inside;
 pub mod yaml;
 
 pub use files::{
