@@ -348,3 +348,38 @@ fn a_static_file_where_loaxa_makes_one_is_named_not_dropped() {
     assert_eq!(run.status.code(), Some(1));
     assert_contains!(String::from_utf8_lossy(&run.stderr), "static/index.html");
 }
+
+#[test]
+fn escape_codes_from_a_yaml_string_never_reach_the_terminal() {
+    let place = tempfile::tempdir().unwrap();
+    let site = site_in(place.path());
+    let campaign = site.join("data/campaigns/ho-tro-15.yaml");
+    // A key and a value with escape codes (YAML "\e" is ESC, "\a" is BEL):
+    // set the terminal's title, clear the screen, turn the text red.
+    let text = fs::read_to_string(&campaign).unwrap();
+    let text = format!("\"\\e]0;pwned\\a\\e[2J\\e[31mtitel\": \"\\e[31mx\"\n{text}");
+    fs::write(&campaign, text).unwrap();
+    for format in ["human", "github", "json"] {
+        let run = loaxa(
+            &[
+                "check",
+                "--root",
+                site.to_str().unwrap(),
+                "--format",
+                format,
+            ],
+            &site,
+        );
+        assert_eq!(run.status.code(), Some(1));
+        let all = [run.stdout, run.stderr].concat();
+        let shown = String::from_utf8_lossy(&all);
+        assert!(
+            !shown.chars().any(|c| c.is_control() && c != '\n'),
+            "{format}: {shown:?}"
+        );
+        assert_contains!(shown, "titel");
+        if format != "json" {
+            assert_contains!(shown, "\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\u{1b}[31mtitel");
+        }
+    }
+}
