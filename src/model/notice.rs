@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::diagnostic::Text;
+use crate::markdown::{self, PictureRef};
 use crate::model::reader::{self as r, Checker, Fields};
 use crate::source::yaml::{self, Node, Pos};
 use crate::source::{SourceFile, split_front_matter};
@@ -31,6 +32,9 @@ pub struct Notice {
     pub body: String,
     /// Line of the body's first line in the file, for Markdown diagnostics.
     pub body_line: usize,
+    /// The pictures the body shows from `static/` (checked to exist and
+    /// measured when the site is built).
+    pub pictures: Vec<PictureRef>,
 }
 
 #[derive(Debug, Clone)]
@@ -54,6 +58,8 @@ pub struct Page {
     pub title: String,
     pub order: Option<i64>,
     pub body: String,
+    /// The pictures the body shows from `static/`.
+    pub pictures: Vec<PictureRef>,
 }
 
 const NOTICE_FIELDS: &[&str] = &[
@@ -149,6 +155,7 @@ fn slug_of(ck: &mut Checker, path: &Path) -> Option<String> {
 pub fn read_notice(ck: &mut Checker, file: &SourceFile) -> Option<Notice> {
     let slug = slug_of(ck, &file.path);
     let (root, body, body_line) = split(ck, file)?;
+    let pictures = markdown::check_body(body, body_line, ck.file, ck.diags);
     let what = Text::new("phần thông tin của văn bản", "the notice's front matter");
     let f = Fields::open(ck, &root, &what, NOTICE_FIELDS)?;
     let title = f.required(ck, "title", &what).and_then(|n| r::text(ck, n));
@@ -187,6 +194,7 @@ pub fn read_notice(ck: &mut Checker, file: &SourceFile) -> Option<Notice> {
             .unwrap_or(false),
         body: body.to_string(),
         body_line,
+        pictures,
         file: file.path.clone(),
         slug: slug?,
         title: title?,
@@ -240,7 +248,8 @@ fn read_attachment(ck: &mut Checker, node: &Node) -> Option<Attachment> {
 
 pub fn read_page(ck: &mut Checker, file: &SourceFile) -> Option<Page> {
     let slug = slug_of(ck, &file.path);
-    let (root, body, _) = split(ck, file)?;
+    let (root, body, body_line) = split(ck, file)?;
+    let pictures = markdown::check_body(body, body_line, ck.file, ck.diags);
     let what = Text::new("phần thông tin của trang", "the page's front matter");
     let f = Fields::open(ck, &root, &what, &["title", "order"])?;
     let title = f.required(ck, "title", &what).and_then(|n| r::text(ck, n));
@@ -265,5 +274,6 @@ pub fn read_page(ck: &mut Checker, file: &SourceFile) -> Option<Page> {
         title: title?,
         order,
         body: body.to_string(),
+        pictures,
     })
 }

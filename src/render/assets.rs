@@ -1,11 +1,13 @@
 //! The site's own files in its output: static files (the theme folder's,
 //! then the site's `static/`, a later one replacing an earlier of the same
 //! name) copied as they are, never over a file loaxa makes; attachments
-//! checked to be files of `static/` that will be published.
+//! checked to be files of `static/` that will be published; pictures found
+//! there and measured.
 
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Text, escape_controls};
+use crate::markdown::{PictureRef, PictureSizes, Size};
 use crate::model::Site;
 use crate::source::inside::{self, Place};
 
@@ -173,4 +175,105 @@ pub fn check_attachments(root: &Path, site: &Site, diags: &mut Diagnostics) {
             }
         }
     }
+}
+
+/// Finds every picture the notices and pages show in `static/` and reads
+/// its size from its header: a picture missing, not an image a browser
+/// shows, or a link out of the site is an error at the line that shows it.
+pub fn measure_pictures(root: &Path, site: &Site, diags: &mut Diagnostics) -> PictureSizes {
+    let mut sizes = PictureSizes::new();
+    let mut refused = std::collections::BTreeMap::new();
+    let bodies = site
+        .notices
+        .iter()
+        .map(|n| (&n.file, &n.pictures))
+        .chain(site.pages.iter().map(|p| (&p.file, &p.pictures)));
+    for (file, pictures) in bodies {
+        for picture in pictures {
+            if sizes.contains_key(&picture.path) {
+                continue;
+            }
+            let known = refused.entry(picture.path.clone()).or_insert_with(|| {
+                match measure(root, &picture.path) {
+                    Ok(size) => {
+                        sizes.insert(picture.path.clone(), size);
+                        None
+                    }
+                    Err(problem) => Some(problem),
+                }
+            });
+            if let Some(problem) = known {
+                diags.push(picture_error(file, picture, problem));
+            }
+        }
+    }
+    sizes
+}
+
+/// Why a picture cannot be shown.
+#[derive(Debug, Clone)]
+enum Unshowable {
+    Missing,
+    Outside(PathBuf),
+    NotAPicture,
+}
+
+fn measure(root: &Path, path: &str) -> Result<Size, Unshowable> {
+    let file = match inside::place(root, &Path::new("static").join(path)) {
+        Place::Inside(file) if file.is_file() => file,
+        Place::Outside(real) => return Err(Unshowable::Outside(real)),
+        _ => return Err(Unshowable::Missing),
+    };
+    let size = imagesize::size(&file).map_err(|_| Unshowable::NotAPicture)?;
+    match (u32::try_from(size.width), u32::try_from(size.height)) {
+        (Ok(width), Ok(height)) if width > 0 && height > 0 => Ok(Size { width, height }),
+        _ => Err(Unshowable::NotAPicture),
+    }
+}
+
+fn picture_error(file: &Path, picture: &PictureRef, problem: &Unshowable) -> Diagnostic {
+    let path = escape_controls(&picture.path);
+    let (code, message, hint) = match problem {
+        Unshowable::Missing => (
+            "missing-picture",
+            Text::new(
+                format!("Không tìm thấy ảnh `static/{path}`"),
+                format!("The picture `static/{path}` was not found"),
+            ),
+            Text::new(
+                "chép ảnh vào thư mục static/ của trang, hoặc sửa đường dẫn trong ngoặc tròn",
+                "copy the picture into the site's static/ folder, or fix the path in the parentheses",
+            ),
+        ),
+        Unshowable::Outside(real) => {
+            let real = escape_controls(&real.to_string_lossy());
+            (
+                "link-outside-site",
+                Text::new(
+                    format!(
+                        "Ảnh `static/{path}` là liên kết tới `{real}`, nằm ngoài thư mục của trang: ảnh đó không được đăng"
+                    ),
+                    format!(
+                        "The picture `static/{path}` is a link to `{real}`, outside the site folder: it is not published"
+                    ),
+                ),
+                Text::new(
+                    "chép ảnh vào thư mục static/ của trang thay cho liên kết",
+                    "copy the picture into the site's static/ folder instead of linking to it",
+                ),
+            )
+        }
+        Unshowable::NotAPicture => (
+            "not-a-picture",
+            Text::new(
+                format!("Tệp `static/{path}` không phải là ảnh PNG, JPEG, GIF hay WebP"),
+                format!("`static/{path}` is not a PNG, JPEG, GIF or WebP picture"),
+            ),
+            Text::new(
+                "lưu ảnh lại dưới dạng PNG hoặc JPEG",
+                "save the picture again as PNG or JPEG",
+            ),
+        ),
+    };
+    Diagnostic::error(file, picture.line, picture.column, code, message).with_hint(hint)
 }

@@ -27,6 +27,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Text};
+use crate::markdown::PictureSizes;
 use crate::model::{Campaign, Notice, Page, Site};
 use crate::output::Files;
 use pages::Ctx;
@@ -143,6 +144,9 @@ pub enum Part<'a> {
     Source(&'a Path),
 }
 
+/// No picture: for what is shown on every page (never a body).
+static NO_PICTURES: PictureSizes = PictureSizes::new();
+
 /// Decides whether a part is made.
 pub type Wanted<'a> = dyn Fn(Part) -> bool + Sync + 'a;
 
@@ -169,11 +173,12 @@ pub fn render_some_to(
     let mut theme = theme::load(root, &site.config.theme, diags)?;
     let theme_copies = std::mem::take(&mut theme.static_copies);
     let statics = assets::static_files(root, theme_copies, diags);
+    let pictures = assets::measure_pictures(root, site, diags);
     if diags.has_errors() {
         return None;
     }
     let base_url = base_url_of(site, opts);
-    let ctx = ctx_of(site, opts, &base_url);
+    let ctx = ctx_of(site, opts, &base_url, &pictures);
     let jobs = jobs(&ctx);
     let outputs = part_outputs(site, &jobs);
     let theme_static = std::mem::take(&mut theme.static_files);
@@ -307,8 +312,14 @@ fn base_url_of(site: &Site, opts: &RenderOptions) -> Option<String> {
         .or_else(|| site.config.base_url.clone())
 }
 
-fn ctx_of<'a>(site: &'a Site, opts: &RenderOptions, base_url: &'a Option<String>) -> Ctx<'a> {
+fn ctx_of<'a>(
+    site: &'a Site,
+    opts: &RenderOptions,
+    base_url: &'a Option<String>,
+    pictures: &'a PictureSizes,
+) -> Ctx<'a> {
     Ctx {
+        pictures,
         site,
         lang: site.config.language,
         today: opts.today,
@@ -322,7 +333,7 @@ fn ctx_of<'a>(site: &'a Site, opts: &RenderOptions, base_url: &'a Option<String>
 /// every such page again when this changed (see `pipeline::Live`).
 pub fn shown_on_every_page(site: &Site, opts: &RenderOptions) -> Vec<String> {
     let base_url = base_url_of(site, opts);
-    let ctx = ctx_of(site, opts, &base_url);
+    let ctx = ctx_of(site, opts, &base_url, &NO_PICTURES);
     let menu = frame::nav(&ctx, "")
         .into_iter()
         .map(|item| format!("{}\t{}", item.title, item.href));
@@ -541,7 +552,12 @@ fn fill_context(
         }
         PageKind::Free(p) => {
             let (title, description) = own_texts(&job.kind).unwrap_or_default();
-            ("page.html", title, description, value(&pages::free_page(p)))
+            (
+                "page.html",
+                title,
+                description,
+                value(&pages::free_page(ctx, p)),
+            )
         }
         PageKind::Search => (
             "search.html",
