@@ -383,3 +383,43 @@ fn escape_codes_from_a_yaml_string_never_reach_the_terminal() {
         }
     }
 }
+
+#[test]
+fn an_email_that_would_add_recipients_to_the_mail_is_refused_with_the_fix() {
+    let place = tempfile::tempdir().unwrap();
+    let site = site_in(place.path());
+    let yaml = site.join("data/site.yaml");
+    let base = fs::read_to_string(&yaml).unwrap();
+    let with = |email: &str| {
+        let contact = format!(
+            "contacts:\n  - name: Lý Văn Chấn\n    role: Phó Chủ tịch\n    email: \"{email}\"\n"
+        );
+        fs::write(&yaml, format!("{base}{contact}")).unwrap();
+        let line = base.lines().count() + 4;
+        (pipeline::run(&site, &options()), line)
+    };
+    for (email, character) in [
+        ("a@b.c?cc=evil@x.y", '?'),
+        ("vhxh@xa.vn&bcc=x@y.z", '&'),
+        ("vhxh@xa.vn%3Fcc=x@y.z", '%'),
+    ] {
+        let (outcome, line) = with(email);
+        let refused = with_code(&outcome, "malformed-email");
+        assert_eq!(refused.len(), 1, "{email}: {:?}", outcome.diagnostics);
+        assert_eq!((refused[0].line, refused[0].column), (line, 12), "{email}");
+        assert_contains!(
+            refused[0].message.vi,
+            &format!("có ký tự `{character}`"),
+            "thêm người nhận"
+        );
+        assert_contains!(
+            refused[0].hint.as_ref().unwrap().en,
+            "write one address only"
+        );
+    }
+    let (outcome, _) = with("vhxh.choddon@bacninh.gov.vn");
+    assert!(!outcome.has_errors(), "{:?}", outcome.diagnostics);
+    let files = outcome.files.unwrap();
+    let contacts = String::from_utf8_lossy(&files["lien-he/index.html"]);
+    assert_contains!(contacts, "href=\"mailto:vhxh.choddon@bacninh.gov.vn\"");
+}

@@ -217,28 +217,48 @@ fn read_contact(ck: &mut Checker, node: &Node) -> Option<Contact> {
 
 fn read_email(ck: &mut Checker, node: &Node) -> Option<String> {
     let email = r::text(ck, node)?;
-    let valid = email.split_once('@').is_some_and(|(user, host)| {
-        !user.is_empty()
-            && host.contains('.')
-            && !email
-                .chars()
-                .any(|c| c.is_whitespace() || "<>\"'(),;:\\".contains(c))
-    });
+    // What would make `mailto:` do more than address one person: `?cc=`,
+    // `&bcc=`, `&body=` add recipients or text, `%` hides them.
+    let extra = email.chars().find(|c| "?&=#%/".contains(*c));
+    let valid = extra.is_none()
+        && email.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty()
+                && host.contains('.')
+                && !host.contains('@')
+                && !email
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || "<>\"'(),;:\\".contains(c))
+        });
     if valid {
         return Some(email);
     }
-    ck.error(
-        node.pos,
-        "malformed-email",
-        Text::new(
-            format!("`{email}` không phải là địa chỉ thư điện tử"),
-            format!("`{email}` is not an email address"),
+    let (message, hint) = match extra {
+        Some(c) => (
+            Text::new(
+                format!(
+                    "`{email}` không phải là một địa chỉ thư điện tử: có ký tự `{c}`, mà phần từ đó trở đi sẽ thêm người nhận hoặc nội dung khác vào thư người dân gửi"
+                ),
+                format!(
+                    "`{email}` is not one email address: it has `{c}`, and what follows it would add other recipients or text to the mail a citizen sends"
+                ),
+            ),
+            Text::new(
+                "chỉ ghi một địa chỉ, ví dụ `vhxh.locha@hatinh.gov.vn`",
+                "write one address only, e.g. `vhxh.locha@hatinh.gov.vn`",
+            ),
         ),
-        Some(Text::new(
-            "ví dụ `vhxh.locha@hatinh.gov.vn`",
-            "for example `vhxh.locha@hatinh.gov.vn`",
-        )),
-    );
+        None => (
+            Text::new(
+                format!("`{email}` không phải là địa chỉ thư điện tử"),
+                format!("`{email}` is not an email address"),
+            ),
+            Text::new(
+                "ví dụ `vhxh.locha@hatinh.gov.vn`",
+                "for example `vhxh.locha@hatinh.gov.vn`",
+            ),
+        ),
+    };
+    ck.error(node.pos, "malformed-email", message, Some(hint));
     None
 }
 
