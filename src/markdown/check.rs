@@ -98,11 +98,16 @@ fn worth_parsing(body: &str) -> bool {
         })
 }
 
-/// Line starts of a body, for `line:column` from a byte offset.
+/// Line starts of a body, for `line:column` from a byte offset. Columns
+/// count characters from the line's start, or from the last offset asked
+/// on the same line: a 1 MB line of pictures costs one pass, not one per
+/// picture.
 struct Lines<'a> {
     body: &'a str,
     starts: Vec<usize>,
     first_line: usize,
+    /// The last offset asked, and its column.
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl<'a> Lines<'a> {
@@ -114,6 +119,7 @@ impl<'a> Lines<'a> {
             body,
             starts,
             first_line,
+            last: std::cell::Cell::new((0, 1)),
         }
     }
 
@@ -121,11 +127,14 @@ impl<'a> Lines<'a> {
     fn position(&self, offset: usize) -> (usize, usize) {
         let index = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[index];
-        let column = self
-            .body
-            .get(start..offset)
-            .map_or(0, |s| s.chars().count())
-            + 1;
+        let (last, last_column) = self.last.get();
+        let (from, column) = if (start..=offset).contains(&last) {
+            (last, last_column)
+        } else {
+            (start, 1)
+        };
+        let column = column + self.body.get(from..offset).map_or(0, |s| s.chars().count());
+        self.last.set((offset, column));
         (self.first_line + index, column)
     }
 }
