@@ -142,6 +142,14 @@ pub struct BuildArgs {
     pub base_url: Option<String>,
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Build even into an output folder holding files loaxa did not make;
+    /// they are deleted.
+    #[arg(long)]
+    pub force: bool,
+    /// Build every site folder directly under DIR (each one holding
+    /// data/site.yaml), in parallel, into <site>/public (or OUT/<site>/ with
+    /// --out), plus a province roll-up ranking the communes: OUT/index.html,
+    /// or DIR/public-province/index.html.
     #[arg(long, value_name = "DIR", conflicts_with = "root")]
     pub sites: Option<PathBuf>,
 }

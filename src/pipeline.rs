@@ -6,12 +6,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, Utc};
 use chrono_tz::Tz;
+use rayon::prelude::*;
 
 use crate::check;
 use crate::derive::{self, Derived};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Text};
 use crate::model::{self, Site};
-use crate::output::{self, Files, Written};
+use crate::output::{self, Files, Foreign, Written};
 use crate::render::{self, RenderOptions};
 use crate::vi::Lang;
 
@@ -73,13 +74,30 @@ pub fn run(root: &Path, options: &Options) -> Outcome {
     loaded.into_outcome(files)
 }
 
+/// Loads, checks and renders the site, keeping nothing it renders: what
+/// `loaxa check` needs, in the memory of one page at a time (static files
+/// are not read at all).
+pub fn check(root: &Path, options: &Options) -> Outcome {
+    let mut loaded = load(root, options);
+    if let (Some(site), Some(derived), Some(render)) =
+        (&loaded.site, &loaded.derived, &loaded.render)
+    {
+        render::render_site_to(root, site, derived, render, &mut loaded.diags, &Nowhere);
+    }
+    loaded.into_outcome(None)
+}
+
 /// Runs the pipeline and, when there is no error, swaps the result into
 /// `out`. The outcome keeps every rendered file in memory; see [`publish`]
 /// for a build that does not.
 pub fn build(root: &Path, out: &Path, options: &Options) -> std::io::Result<Outcome> {
     let outcome = run(root, options);
     if let (false, Some(files)) = (outcome.has_errors(), &outcome.files) {
-        output::write_atomically(out, files)?;
+        let staging = output::Staging::begin(out)?.with_drafts(options.drafts);
+        files
+            .par_iter()
+            .for_each(|(path, bytes)| staging.put(path, bytes));
+        staging.commit()?;
     }
     Ok(outcome)
 }
@@ -104,6 +122,18 @@ pub fn publish_with_spare(
     spare: PathBuf,
     options: &Options,
 ) -> std::io::Result<(Outcome, Option<Written>)> {
+    publish_to(root, out, spare, Foreign::Refuse, options)
+}
+
+/// [`publish_with_spare`], saying what to do when `out` holds files loaxa
+/// did not make (see [`output::Staging::open`]).
+pub fn publish_to(
+    root: &Path,
+    out: &Path,
+    spare: PathBuf,
+    foreign: Foreign,
+    options: &Options,
+) -> std::io::Result<(Outcome, Option<Written>)> {
     let mut clock = Stopwatch::from_env();
     let mut loaded = load(root, options);
     clock.lap("load + check");
@@ -111,8 +141,8 @@ pub fn publish_with_spare(
     if let (Some(site), Some(derived), Some(render)) =
         (&loaded.site, &loaded.derived, &loaded.render)
     {
-        let staging = output::Staging::begin_with_spare(out, spare)?;
-        let sink = |path: String, bytes: Vec<u8>| staging.put(&path, &bytes);
+        let staging = output::Staging::open(out, spare, foreign)?.with_drafts(options.drafts);
+        let sink = IntoStaging(&staging);
         let rendered =
             render::render_site_to(root, site, derived, render, &mut loaded.diags, &sink);
         clock.lap("render + write");
@@ -122,6 +152,32 @@ pub fn publish_with_spare(
         }
     }
     Ok((loaded.into_outcome(None), written))
+}
+
+/// Hands each file to the staging tree; static files are streamed there,
+/// never read into memory (three 1 GB files once made a 5 GB build).
+struct IntoStaging<'a>(&'a output::Staging);
+
+impl render::Sink for IntoStaging<'_> {
+    fn put(&self, path: String, bytes: Vec<u8>) {
+        self.0.put(&path, &bytes);
+    }
+
+    fn copy(&self, path: String, source: &Path) -> std::io::Result<()> {
+        self.0.put_file(&path, source);
+        Ok(())
+    }
+}
+
+/// Drops every file: a check renders the site only for what it finds.
+struct Nowhere;
+
+impl render::Sink for Nowhere {
+    fn put(&self, _path: String, _bytes: Vec<u8>) {}
+
+    fn copy(&self, _path: String, _source: &Path) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// `LOAXA_TIMINGS=1` prints how long each stage of a build took, on stderr:
@@ -248,46 +304,10 @@ fn source_date_epoch() -> Option<i64> {
 }
 
 /// Refuses an output folder that is the site itself, one of its source
-/// folders, or a folder that contains the site: a build replaces it whole.
+/// folders, or a folder that contains the site or one of them, every link
+/// resolved: a build replaces it whole (see [`output::guard`]).
 pub fn check_output_folder(root: &Path, out: &Path) -> Result<(), Text> {
-    let abs = |p: &Path| {
-        std::path::absolute(p)
-            .map(|p| normalize(&p))
-            .unwrap_or_else(|_| p.to_path_buf())
-    };
-    let (root, out) = (abs(root), abs(out));
-    let sources = [
-        "data", "content", "themes", "static", "src", "tests", ".git",
-    ];
-    let is_source = sources.iter().any(|s| out.starts_with(root.join(s)));
-    if out == root || root.starts_with(&out) || is_source {
-        return Err(Text::new(
-            format!(
-                "Không thể ghi trang vào `{}`: thư mục này chứa dữ liệu của trang và sẽ bị thay thế toàn bộ",
-                out.display()
-            ),
-            format!(
-                "Refusing to build into `{}`: that folder holds the site's own files and would be replaced whole",
-                out.display()
-            ),
-        ));
-    }
-    Ok(())
-}
-
-/// Removes `.` and `..` without touching the disk.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
+    output::guard::check_overlap(root, out).map_err(|refusal| refusal.text())
 }
 
 #[cfg(test)]

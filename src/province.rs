@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::opendata;
-use crate::output::Written;
+use crate::output::{Foreign, Written};
 use crate::pipeline::{self, Options, Outcome};
 
 /// Where the roll-up goes when there is no `--out`.
@@ -99,6 +99,17 @@ pub fn build_sites(
     out_root: Option<&Path>,
     options: &Options,
 ) -> Vec<SiteBuild> {
+    build_sites_with(sites, out_root, options, Foreign::Refuse)
+}
+
+/// [`build_sites`], saying what to do with an output folder holding files
+/// loaxa did not make (`--force`: replace them).
+pub fn build_sites_with(
+    sites: &[SiteFolder],
+    out_root: Option<&Path>,
+    options: &Options,
+    foreign: Foreign,
+) -> Vec<SiteBuild> {
     sites
         .par_iter()
         .map(|site| {
@@ -111,7 +122,7 @@ pub fn build_sites(
                 ..options.clone()
             };
             let result = spare_of(site, out_root)
-                .and_then(|spare| pipeline::publish_with_spare(&site.root, &out, spare, &options))
+                .and_then(|spare| pipeline::publish_to(&site.root, &out, spare, foreign, &options))
                 .map(|(mut outcome, w)| {
                     prefix_paths(&mut outcome, &site.root);
                     (outcome, w)

@@ -225,6 +225,56 @@ fn every_poster_prints_on_one_a4_page() {
     }
 }
 
+#[test]
+fn a_notices_picture_loads_under_the_pages_content_security_policy() {
+    let Some(modules) = checkers() else { return };
+    let dir = copy_site(&fixture("cho-don"));
+    // Below a long letter, so it loads only once scrolled to (lazily).
+    let words = "Ủy ban nhân dân xã hướng dẫn người dân cài đặt ứng dụng.\n\n".repeat(40);
+    let notice = format!(
+        "---\ntitle: Hướng dẫn cài đặt\ndate: 2026-06-02\n---\n{words}![Sơ đồ các bước cài đặt](/files/so-do.png)\n"
+    );
+    std::fs::write(
+        dir.path().join("content/notices/2026-06-02-huong-dan.md"),
+        notice,
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("static/files")).unwrap();
+    std::fs::write(dir.path().join("static/files/so-do.png"), png(1200, 800)).unwrap();
+    let site = build_dir(dir, &options());
+    assert!(!site.outcome.has_errors(), "{:?}", site.outcome.diagnostics);
+    let (port, _server) = serve(site.out());
+    let url = format!("http://127.0.0.1:{port}/van-ban/2026-06-02-huong-dan/");
+    let report = features(&modules, &["images".into(), url]);
+    let page = &report[0];
+    assert_eq!(
+        page["csp_violations"].as_array().map(Vec::len),
+        Some(0),
+        "{page:#}"
+    );
+    let pictures = page["pictures"].as_array().expect("pictures");
+    assert_eq!(pictures.len(), 1, "{page:#}");
+    let picture = &pictures[0];
+    assert_eq!(picture["src"], "../../files/so-do.png");
+    assert_eq!(picture["alt"], "Sơ đồ các bước cài đặt");
+    assert_eq!(picture["loading"], "lazy");
+    assert_eq!(
+        (
+            picture["naturalWidth"].as_u64(),
+            picture["naturalHeight"].as_u64()
+        ),
+        (Some(1200), Some(800)),
+        "it loaded"
+    );
+    // A screenshot wider than the phone is shown at its width, in proportion.
+    let (width, height) = (
+        picture["width"].as_u64().unwrap(),
+        picture["height"].as_u64().unwrap(),
+    );
+    assert!(width <= 360, "{picture}");
+    assert_eq!(height, width * 2 / 3, "{picture}");
+}
+
 /// Every HTML file as a URL path (`index.html` → ``, `x/index.html` → `x/`).
 fn html_pages(out: &Path) -> Vec<String> {
     let mut pages: Vec<String> = walkdir::WalkDir::new(out)

@@ -144,8 +144,6 @@ const EVIL_BODY: &str = r#"Kính gửi các thôn.
 [liên kết 6](&#106;avascript:alert(1)) [liên kết 7][xau]
 <javascript:alert(1)>
 
-![ảnh](javascript:alert(1)) ![ảnh 2](x "onerror=alert(1)")
-
 [xau]: javascript:alert(1)
 
 [Trang của tỉnh](https://hatinh.gov.vn/) vẫn được giữ.
@@ -533,7 +531,55 @@ fn active_content_in_a_notice_body_never_survives() {
     );
     let page = built.main("huong-dan/index.html");
     assert_contains!(page, "liên kết 6");
-    assert_lacks!(page, "<iframe", "<img", "onload");
+    assert_lacks!(page, "<iframe", "<img", "<svg");
+    // Raw HTML is shown as what was written, with a warning at its line.
+    assert_contains!(body, "&lt;script&gt;alert(1)&lt;/script&gt;");
+    let warned = built
+        .outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "raw-html" && d.file == Path::new(NOTICE_PATH))
+        .count();
+    assert_eq!(warned, 10, "{}", shown(&built.outcome));
+}
+
+#[test]
+fn a_picture_that_is_not_a_file_of_the_site_is_refused_at_its_line() {
+    let body = "Kính gửi.\n\n![ảnh](javascript:alert(1)) ![ảnh 2](x \"onerror=alert(1)\")\n";
+    let notice = format!("{}{body}", NOTICE.trim_end_matches("Nội dung công văn.\n"));
+    let outcome = run(site(&[(NOTICE_PATH, &notice)]).path());
+    let line = notice
+        .lines()
+        .position(|l| l.starts_with("![ảnh]"))
+        .unwrap()
+        + 1;
+    let refused: Vec<(&str, usize, usize)> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| (d.code, d.line, d.column))
+        .collect();
+    assert_eq!(
+        refused,
+        [("unsafe-picture", line, 1)],
+        "{}",
+        shown(&outcome)
+    );
+    // Without it, the second is `static/x`, which is not there.
+    let notice = notice.replace("![ảnh](javascript:alert(1)) ", "");
+    let outcome = run(site(&[(NOTICE_PATH, &notice)]).path());
+    let refused: Vec<(&str, usize, usize)> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| (d.code, d.line, d.column))
+        .collect();
+    assert_eq!(
+        refused,
+        [("missing-picture", line, 1)],
+        "{}",
+        shown(&outcome)
+    );
 }
 
 // ---------------------------------------------------------------------------

@@ -100,6 +100,17 @@ fn each_kind_of_change(options: &Options) {
     fs::write(root.join("static/lich.txt"), "Lịch tiếp dân").expect("write");
     let with_static = step(&mut live, root, options, &["static/lich.txt"]);
     assert!(with_static.changed.contains(&"lich.txt".to_string()));
+    // A picture shown by a notice: its size is on the notice's page.
+    fs::create_dir_all(root.join("static/anh")).expect("mkdir");
+    fs::write(root.join("static/anh/so-do.png"), png(4, 3)).expect("write");
+    let mut letter = fs::read_to_string(root.join(NOTICE)).expect("read");
+    letter.push_str("\n![Sơ đồ các bước](anh/so-do.png)\n");
+    fs::write(root.join(NOTICE), letter).expect("write");
+    step(&mut live, root, options, &[NOTICE, "static/anh/so-do.png"]);
+    fs::write(root.join("static/anh/so-do.png"), png(40, 30)).expect("write");
+    let resized = step(&mut live, root, options, &["static/anh/so-do.png"]);
+    let page = "van-ban/2026-06-02-959-ubnd-vhxh/index.html".to_string();
+    assert!(resized.made.contains(&page), "{:?}", resized.made);
     edit(
         root,
         "data/site.yaml",

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::check::reader::{self as r, Checker, Fields};
+use crate::markdown;
 use crate::messages::{SiteProblem, Subject};
 use crate::model::{Attachment, Notice, Page, Signer};
 use crate::source::yaml::{self, Node, Pos};
@@ -77,6 +78,7 @@ fn slug_of(ck: &mut Checker, path: &Path) -> Option<String> {
 pub fn read_notice(ck: &mut Checker, file: &SourceFile) -> Option<Notice> {
     let slug = slug_of(ck, &file.path);
     let (root, body, body_line) = split(ck, file)?;
+    let pictures = markdown::check_body(body, body_line, ck.file, ck.diags);
     let f = Fields::open(ck, &root, Subject::NoticeFrontMatter, NOTICE_FIELDS)?;
     let title = f.required(ck, "title").and_then(|n| r::text(ck, n));
     let date = f.required(ck, "date").and_then(|n| r::date(ck, n));
@@ -114,6 +116,7 @@ pub fn read_notice(ck: &mut Checker, file: &SourceFile) -> Option<Notice> {
             .unwrap_or(false),
         body: body.to_string(),
         body_line,
+        pictures,
         file: file.path.clone(),
         slug: slug?,
         title: title?,
@@ -165,7 +168,8 @@ fn read_attachment(ck: &mut Checker, node: &Node) -> Option<Attachment> {
 
 pub fn read_page(ck: &mut Checker, file: &SourceFile) -> Option<Page> {
     let slug = slug_of(ck, &file.path);
-    let (root, body, _) = split(ck, file)?;
+    let (root, body, body_line) = split(ck, file)?;
+    let pictures = markdown::check_body(body, body_line, ck.file, ck.diags);
     let f = Fields::open(ck, &root, Subject::PageFrontMatter, &["title", "order"])?;
     let title = f.required(ck, "title").and_then(|n| r::text(ck, n));
     let order = f.get("order").and_then(|n| match n.value {
@@ -181,5 +185,6 @@ pub fn read_page(ck: &mut Checker, file: &SourceFile) -> Option<Page> {
         title: title?,
         order,
         body: body.to_string(),
+        pictures,
     })
 }

@@ -133,17 +133,31 @@ fn read_contact(ck: &mut Checker, node: &Node) -> Option<Contact> {
 
 fn read_email(ck: &mut Checker, node: &Node) -> Option<String> {
     let email = r::text(ck, node)?;
-    let valid = email.split_once('@').is_some_and(|(user, host)| {
-        !user.is_empty()
-            && host.contains('.')
-            && !email
-                .chars()
-                .any(|c| c.is_whitespace() || "<>\"'(),;:\\".contains(c))
-    });
+    // What would make `mailto:` do more than address one person: `?cc=`,
+    // `&bcc=`, `&body=` add recipients or text, `%` hides them.
+    let extra = email.chars().find(|c| "?&=#%/".contains(*c));
+    let valid = extra.is_none()
+        && email.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty()
+                && host.contains('.')
+                && !host.contains('@')
+                && !email
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || "<>\"'(),;:\\".contains(c))
+        });
     if valid {
         return Some(email);
     }
-    ck.error(node.pos, SiteProblem::MalformedEmail { written: email });
+    match extra {
+        Some(extra) => ck.error(
+            node.pos,
+            SiteProblem::EmailWithExtra {
+                written: email,
+                extra,
+            },
+        ),
+        None => ck.error(node.pos, SiteProblem::MalformedEmail { written: email }),
+    }
     None
 }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::cli::{BuildArgs, Format};
 use crate::cmd::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE, lang_of, report};
-use crate::output::Written;
+use crate::output::{self, Foreign, Written};
 use crate::pipeline::{self, Outcome};
 use crate::province;
 use crate::vi::Lang;
@@ -19,12 +19,14 @@ pub fn run(args: &BuildArgs, chosen: Option<Lang>) -> u8 {
         .out
         .clone()
         .unwrap_or_else(|| args.site.root.join("public"));
-    if let Err(code) = check_output(chosen, &args.site.root, &out) {
+    if let Err(code) = check_output(args, chosen, &args.site.root, &out) {
         return code;
     }
     let options = report::options(&args.site, args.base_url.clone());
     // `publish`, not `build`: pages stream to disk instead of piling up in memory.
-    let result = pipeline::publish(&args.site.root, &out, &options);
+    let result = output::spare_path(&out).and_then(|spare| {
+        pipeline::publish_to(&args.site.root, &out, spare, foreign(args), &options)
+    });
     report_site(args, chosen, &out, &result)
 }
 
@@ -45,12 +47,12 @@ fn run_sites(args: &BuildArgs, dir: &Path, chosen: Option<Lang>) -> u8 {
     let out_root = args.out.as_deref();
     for site in &sites {
         let out = province::output_of(site, out_root);
-        if let Err(code) = check_output(chosen, &site.root, &out) {
+        if let Err(code) = check_output(args, chosen, &site.root, &out) {
             return code;
         }
     }
     let options = report::options(&args.site, args.base_url.clone());
-    let builds = province::build_sites(&sites, out_root, &options);
+    let builds = province::build_sites_with(&sites, out_root, &options, foreign(args));
     let mut code = EXIT_OK;
     for build in &builds {
         code = code.max(report_site(args, chosen, &build.out, &build.result));
@@ -82,9 +84,20 @@ fn no_sites(lang: Lang, dir: &Path) -> String {
     }
 }
 
-fn check_output(chosen: Option<Lang>, root: &Path, out: &Path) -> Result<(), u8> {
-    pipeline::check_output_folder(root, out).map_err(|text| {
-        eprintln!("loaxa: {}", text.get(chosen.unwrap_or(Lang::Vi)));
+/// `--force`: replace an output folder holding files loaxa did not make.
+fn foreign(args: &BuildArgs) -> Foreign {
+    if args.force {
+        Foreign::Replace
+    } else {
+        Foreign::Refuse
+    }
+}
+
+/// Refuses, before anything is built, an output folder a build may not
+/// replace or cannot write beside (exit status 2).
+fn check_output(args: &BuildArgs, chosen: Option<Lang>, root: &Path, out: &Path) -> Result<(), u8> {
+    output::guard::check(root, out, foreign(args)).map_err(|refusal| {
+        eprintln!("loaxa: {}", refusal.text().get(chosen.unwrap_or(Lang::Vi)));
         EXIT_USAGE
     })
 }

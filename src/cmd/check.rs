@@ -7,7 +7,7 @@ use crate::vi::Lang;
 
 pub fn run(args: &CheckArgs, chosen: Option<Lang>) -> u8 {
     let options = report::options(&args.site, None);
-    let outcome = pipeline::run(&args.site.root, &options);
+    let outcome = pipeline::check(&args.site.root, &options);
     let lang = lang_of(chosen, outcome.lang);
     report::print(&outcome, lang, args.format);
     report::exit_code(&outcome, args.deny_warnings)

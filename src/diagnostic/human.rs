@@ -10,7 +10,7 @@
 //! ```
 
 use super::snippet::snippet;
-use super::{Diagnostic, Severity, SourceLines, display_path};
+use super::{Diagnostic, Severity, SourceLines, display_path, escape_controls};
 use crate::vi::{Lang, format_int};
 
 const RED_BOLD: &str = "\x1b[1;31m";
@@ -90,7 +90,7 @@ fn write_diagnostic(
 ) {
     let pad = " ".repeat(d.line.max(1).to_string().len());
     let head = paint.apply(style(d.severity), label(d.severity, lang));
-    let message = paint.apply(BOLD, &format!(": {}", d.message.get(lang)));
+    let message = paint.apply(BOLD, &format!(": {}", escape_controls(d.message.get(lang))));
     push_line(out, format!("{head}{message}"));
     let arrow = paint.apply(BLUE_BOLD, "-->");
     push_line(out, format!("{pad}{arrow} {}", location(d)));
@@ -102,14 +102,18 @@ fn write_diagnostic(
         let equals = paint.apply(BLUE_BOLD, "=");
         push_line(
             out,
-            format!("{pad} {equals} {} {}", hint_label(lang), hint.get(lang)),
+            format!(
+                "{pad} {equals} {} {}",
+                hint_label(lang),
+                escape_controls(hint.get(lang))
+            ),
         );
     }
 }
 
 /// `file:line:column`, `file:line` for a whole line, `file` for a whole file.
 fn location(d: &Diagnostic) -> String {
-    let file = display_path(&d.file);
+    let file = escape_controls(&display_path(&d.file));
     match (d.line, d.column) {
         (0, _) => file,
         (line, 0) => format!("{file}:{line}"),

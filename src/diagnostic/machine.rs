@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Diagnostic, Severity, display_path};
+use super::{Diagnostic, Severity, display_path, escape_controls};
 use crate::vi::Lang;
 
 /// One workflow command per diagnostic and line:
@@ -19,7 +19,8 @@ fn github_line(d: &Diagnostic, lang: Lang) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let mut properties = vec![format!("file={}", escape_property(&display_path(&d.file)))];
+    let file = escape_controls(&display_path(&d.file));
+    let mut properties = vec![format!("file={}", escape_property(&file))];
     if d.line > 0 {
         properties.push(format!("line={}", d.line));
         if d.column > 0 {
@@ -31,6 +32,7 @@ fn github_line(d: &Diagnostic, lang: Lang) -> String {
         Some(hint) => format!("{} — {}", d.message.get(lang), hint.get(lang)),
         None => d.message.get(lang).to_string(),
     };
+    // A CI log is a terminal too: no escape code from a file reaches it.
     format!(
         "::{command} {}::{}",
         properties.join(","),
@@ -38,9 +40,18 @@ fn github_line(d: &Diagnostic, lang: Lang) -> String {
     )
 }
 
-/// GitHub's escaping of a command's message.
+/// GitHub's escaping of a command's message; any other control character
+/// written out (`\u{1b}`).
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    let shown: String = text
+        .split_inclusive(['\r', '\n'])
+        .map(|part| {
+            let end = part.trim_end_matches(['\r', '\n']);
+            escape_controls(end) + &part[end.len()..]
+        })
+        .collect();
+    shown
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

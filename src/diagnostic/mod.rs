@@ -187,6 +187,25 @@ impl SourceLines for NoSources {
     }
 }
 
+/// `text` with every control character written as `\u{1b}`: a message
+/// never carries a terminal escape code (from a YAML string, a file name)
+/// into a terminal or a CI log. Tabs and line ends too: a diagnostic is one
+/// line.
+pub fn escape_controls(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                format!("\\u{{{:x}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// A path as shown to people and tools: always with `/`, on every platform.
 fn display_path(path: &Path) -> String {
     let shown = path.to_string_lossy();

@@ -8,7 +8,7 @@ const TAB_WIDTH: usize = 4;
 /// A source line ready to print, and the caret under it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Snippet {
-    /// The line with tabs expanded, control characters shown as `�`,
+    /// The line with tabs expanded, control characters shown escaped (`\u{1b}`),
     /// trailing whitespace (and `\r`) removed.
     pub text: String,
     /// Cells before the first `^`.
@@ -111,19 +111,25 @@ fn cells(chars: &[char]) -> usize {
     chars.iter().map(|&c| width(c)).sum()
 }
 
-/// How a character is printed in a snippet.
+/// How a character is printed in a snippet: a control character (a
+/// terminal escape code in a YAML string) written out, never sent.
 fn shown(c: char) -> String {
     match c {
         '\t' => " ".repeat(TAB_WIDTH),
-        c if c.is_control() => '\u{FFFD}'.to_string(),
+        c if c.is_control() => escaped(c),
         c => c.to_string(),
     }
+}
+
+fn escaped(c: char) -> String {
+    format!("\\u{{{:x}}}", u32::from(c))
 }
 
 /// Terminal cells a character takes once [`shown`].
 fn width(c: char) -> usize {
     match c {
         '\t' => TAB_WIDTH,
+        c if c.is_control() => escaped(c).len(),
         '\u{0300}'..='\u{036F}'
         | '\u{1AB0}'..='\u{1AFF}'
         | '\u{1DC0}'..='\u{1DFF}'
@@ -245,9 +251,13 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_are_shown_safely() {
+    fn control_characters_are_shown_escaped() {
         let s = snippet("a\u{1b}[31mb", 1);
-        assert_eq!(s.text, "a\u{FFFD}[31mb");
-        assert_eq!((s.caret_start, s.caret_len), (0, 7));
+        assert_eq!(s.text, "a\\u{1b}[31mb");
+        assert_eq!((s.caret_start, s.caret_len), (0, 12));
+        let s = snippet("x: \u{1b}]0;owned\u{7}y", 4);
+        assert_eq!(s.text, "x: \\u{1b}]0;owned\\u{7}y");
+        assert!(!s.text.chars().any(char::is_control));
+        assert_eq!((s.caret_start, s.caret_len), (3, 20));
     }
 }

@@ -16,6 +16,12 @@ pub enum SiteProblem {
     MalformedEmail {
         written: String,
     },
+    /// An address with a character that would make `mailto:` add recipients
+    /// or text (`a@b.c?cc=…`).
+    EmailWithExtra {
+        written: String,
+        extra: char,
+    },
     DuplicateApp {
         id: String,
     },
@@ -79,6 +85,19 @@ impl SiteProblem {
             .hint(
                 "ví dụ `vhxh.locha@hatinh.gov.vn`",
                 "for example `vhxh.locha@hatinh.gov.vn`",
+            ),
+            EmailWithExtra { written, extra } => Words::new(
+                "malformed-email",
+                format!(
+                    "`{written}` không phải là một địa chỉ thư điện tử: có ký tự `{extra}`, mà phần từ đó trở đi sẽ thêm người nhận hoặc nội dung khác vào thư người dân gửi"
+                ),
+                format!(
+                    "`{written}` is not one email address: it has `{extra}`, and what follows it would add other recipients or text to the mail a citizen sends"
+                ),
+            )
+            .hint(
+                "chỉ ghi một địa chỉ, ví dụ `vhxh.locha@hatinh.gov.vn`",
+                "write one address only, e.g. `vhxh.locha@hatinh.gov.vn`",
             ),
             DuplicateApp { id } => Words::new(
                 "duplicate-id",

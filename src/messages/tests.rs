@@ -234,6 +234,10 @@ fn samples() -> Vec<Message> {
             S::MalformedEmail {
                 written: "a b@c".into(),
             },
+            S::EmailWithExtra {
+                written: "a@b.c?cc=evil@x.y".into(),
+                extra: '?',
+            },
             S::DuplicateApp {
                 id: "i-hatinh".into(),
             },
@@ -348,6 +352,10 @@ const SHARED_CODES: &[(&str, &[&str])] = &[
     (
         "malformed-id",
         &["Field::MalformedId", "Site::MalformedCampaignFileName"],
+    ),
+    (
+        "malformed-email",
+        &["Site::MalformedEmail", "Site::EmailWithExtra"],
     ),
 ];
 

@@ -27,6 +27,9 @@ pub struct Notice {
     pub body: String,
     /// Line of the body's first line in the file, for Markdown diagnostics.
     pub body_line: usize,
+    /// The pictures the body shows from `static/` (checked to exist and
+    /// measured when the site is built).
+    pub pictures: Vec<PictureRef>,
 }
 
 #[derive(Debug, Clone)]
@@ -50,4 +53,16 @@ pub struct Page {
     pub title: String,
     pub order: Option<i64>,
     pub body: String,
+    /// The pictures the body shows from `static/`.
+    pub pictures: Vec<PictureRef>,
+}
+
+/// A picture a body shows from the site's own files, for the build to find
+/// in `static/` and measure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PictureRef {
+    /// Under `static/`: `files/so-do.png`.
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
 }

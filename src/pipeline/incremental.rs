@@ -291,8 +291,11 @@ impl Plan {
                     let id = path.file_stem().map(|s| s.to_string_lossy().into_owned());
                     plan.campaigns.extend(id);
                 }
-                // Static files are made on every build; nothing else reads them.
-                None if path.starts_with("static") => {}
+                // Static files are made on every build; only the pages
+                // showing a picture read it (its size).
+                None if path.starts_with("static") => {
+                    plan.sources.extend(showing(new, path));
+                }
                 Some(Group::Site) | None => plan.all = true,
             }
         }
@@ -317,6 +320,28 @@ impl Plan {
                 Part::Source(file) => self.sources.contains(file),
             }
     }
+}
+
+/// The notices and pages whose body shows the picture at `path` (under
+/// `static/`).
+fn showing(site: &Site, path: &Path) -> Vec<PathBuf> {
+    let Ok(picture) = path.strip_prefix("static") else {
+        return Vec::new();
+    };
+    let picture = picture.to_string_lossy().replace('\\', "/");
+    let shows =
+        |pictures: &[crate::markdown::PictureRef]| pictures.iter().any(|p| p.path == picture);
+    let notices = site
+        .notices
+        .iter()
+        .filter(|n| shows(&n.pictures))
+        .map(|n| n.file.clone());
+    let pages = site
+        .pages
+        .iter()
+        .filter(|p| shows(&p.pictures))
+        .map(|p| p.file.clone());
+    notices.chain(pages).collect()
 }
 
 /// What lists show of a notice: the notice list, the search page, the

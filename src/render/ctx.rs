@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::derive::{CampaignFacts, Derived};
+use crate::markdown::PictureSizes;
 use crate::model::{Campaign, Notice, Site};
 use crate::vi::Lang;
 
@@ -15,6 +16,8 @@ pub struct Ctx<'a> {
     pub today: NaiveDate,
     pub base_url: Option<&'a str>,
     pub drafts: bool,
+    /// The pictures bodies show from `static/`, measured.
+    pub pictures: &'a PictureSizes,
 }
 
 impl<'a> Ctx<'a> {

@@ -1,6 +1,7 @@
 //! Rendering: routes, views, templates and charts into an in-memory map of
 //! `path → bytes`. Pages are independent, so they render in parallel.
 
+pub mod assets;
 pub mod breakdown;
 pub mod components;
 pub mod ctx;
@@ -32,6 +33,7 @@ use rayon::prelude::*;
 
 use crate::derive::Derived;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Text};
+use crate::markdown::PictureSizes;
 use crate::model::{Campaign, Notice, Page, Site};
 use crate::output::Files;
 use ctx::Ctx;
@@ -73,8 +75,26 @@ enum PageKind<'s> {
 }
 
 /// Receives each output file as soon as it is made (a path relative to the
-/// output root, and its bytes). Called from several threads at once.
-pub type Sink<'a> = dyn Fn(String, Vec<u8>) + Sync + 'a;
+/// output root, and its bytes). Called from several threads at once. Any
+/// `Fn(String, Vec<u8>)` closure is one.
+pub trait Sink: Sync {
+    /// A file made in memory.
+    fn put(&self, path: String, bytes: Vec<u8>);
+
+    /// A copy of the site's file at `source` (a static file). By default it
+    /// is read and put; a sink that writes to disk streams it instead, so a
+    /// large file never sits in memory.
+    fn copy(&self, path: String, source: &Path) -> std::io::Result<()> {
+        self.put(path, std::fs::read(source)?);
+        Ok(())
+    }
+}
+
+impl<F: Fn(String, Vec<u8>) + Sync> Sink for F {
+    fn put(&self, path: String, bytes: Vec<u8>) {
+        self(path, bytes);
+    }
+}
 
 /// Renders the whole site into memory. `None` when a template fails;
 /// diagnostics say why.
@@ -106,7 +126,7 @@ pub fn render_site_to(
     derived: &Derived,
     opts: &RenderOptions,
     diags: &mut Diagnostics,
-    sink: &Sink,
+    sink: &dyn Sink,
 ) -> bool {
     let texts = IndexTexts::default();
     let input = Input {
@@ -137,6 +157,9 @@ pub enum Part<'a> {
     Source(&'a Path),
 }
 
+/// No picture: for what is shown on every page (never a body).
+static NO_PICTURES: PictureSizes = PictureSizes::new();
+
 /// Decides whether a part is made.
 pub type Wanted<'a> = dyn Fn(Part) -> bool + Sync + 'a;
 
@@ -163,31 +186,40 @@ pub fn render_some_to(
     input: &Input,
     diags: &mut Diagnostics,
     wanted: &Wanted,
-    sink: &Sink,
+    sink: &dyn Sink,
     texts: &IndexTexts,
 ) -> Option<Vec<String>> {
     let (site, opts) = (input.site, input.opts);
     routes::check_collisions(site, opts.drafts, diags);
-    check_attachments(root, site, diags);
+    assets::check_attachments(root, site, diags);
     let mut theme = theme::load(root, &site.config.theme, diags)?;
+    let theme_copies = std::mem::take(&mut theme.static_copies);
+    let statics = assets::static_files(root, theme_copies, diags);
+    let pictures = assets::measure_pictures(root, site, diags);
     if diags.has_errors() {
         return None;
     }
     let base_url = base_url_of(site, opts);
-    let ctx = ctx_of(site, input.derived, opts, &base_url);
+    let ctx = ctx_of(site, input.derived, opts, &base_url, &pictures);
     let jobs = jobs(&ctx);
     let outputs = part_outputs(site, &jobs);
     let theme_static = std::mem::take(&mut theme.static_files);
+    let (made, copies) = always_made(&ctx, &jobs, theme_static, statics, diags);
     // The campaigns' share images take a while to draw: alongside the rest.
     let (failures, ()) = rayon::join(
         || {
-            // Static and generated files: `always_made` keeps them off page paths.
-            always_made(root, &ctx, &jobs, theme_static)
+            made.into_par_iter()
+                .for_each(|(path, bytes)| sink.put(path, bytes));
+            let mut failures: Vec<Diagnostic> = copies
                 .into_par_iter()
-                .for_each(|(path, bytes)| sink(path, bytes));
-            let mut failures = render_pages(&ctx, &theme.tera, &jobs, wanted, sink, texts);
+                .filter_map(|file| {
+                    let copied = sink.copy(file.output.clone(), &file.source);
+                    copied.err().map(|err| unreadable_static(&file, &err))
+                })
+                .collect();
+            failures.extend(render_pages(&ctx, &theme.tera, &jobs, wanted, sink, texts));
             match feed::atom(&ctx, &theme.tera) {
-                Ok(xml) => sink(feed::PATH.into(), xml),
+                Ok(xml) => sink.put(feed::PATH.into(), xml),
                 Err(diag) => failures.push(*diag),
             }
             failures
@@ -198,7 +230,7 @@ pub fn render_some_to(
                 .filter(|c| wanted(Part::CampaignData(&c.id)))
                 .for_each(|c| {
                     for (path, bytes) in campaign_files(&ctx, c) {
-                        sink(path, bytes);
+                        sink.put(path, bytes);
                     }
                 })
         },
@@ -207,13 +239,13 @@ pub fn render_some_to(
         diags.push(diag);
     }
     if wanted(Part::Lists) {
-        sink(SITEMAP.into(), sitemap_of(&ctx, &jobs));
+        sink.put(SITEMAP.into(), sitemap_of(&ctx, &jobs));
     }
     if wanted(Part::SearchIndex) {
         // After the pages: each notice's indexed text came from its page's body.
         let texts = texts.lock().unwrap_or_else(PoisonError::into_inner);
         let known = |n: &Notice| texts.get(&n.file).cloned();
-        sink(
+        sink.put(
             routes::SEARCH_INDEX.into(),
             search::index_with(&ctx, &known),
         );
@@ -272,7 +304,7 @@ fn render_pages(
     tera: &tera::Tera,
     jobs: &[Job],
     wanted: &Wanted,
-    sink: &Sink,
+    sink: &dyn Sink,
     texts: &IndexTexts,
 ) -> Vec<Diagnostic> {
     let words = tera::Value::from_serializable(words::words(ctx.lang));
@@ -287,7 +319,7 @@ fn render_pages(
             };
             match render_job(ctx, tera, words, job) {
                 Ok((bytes, text)) => {
-                    sink(output_file(&job.path), bytes);
+                    sink.put(output_file(&job.path), bytes);
                     if let (Some(text), Some(file)) = (text, job.kind.source_file()) {
                         let mut texts = texts.lock().unwrap_or_else(PoisonError::into_inner);
                         texts.insert(file.to_path_buf(), text);
@@ -312,8 +344,10 @@ fn ctx_of<'a>(
     derived: &'a Derived,
     opts: &RenderOptions,
     base_url: &'a Option<String>,
+    pictures: &'a PictureSizes,
 ) -> Ctx<'a> {
     Ctx {
+        pictures,
         site,
         derived,
         lang: site.config.language,
@@ -332,7 +366,7 @@ pub fn shown_on_every_page(site: &Site, opts: &RenderOptions) -> Vec<String> {
         today: opts.today,
         campaigns: Vec::new(),
     };
-    let ctx = ctx_of(site, &derived, opts, &base_url);
+    let ctx = ctx_of(site, &derived, opts, &base_url, &NO_PICTURES);
     let menu = frame::nav(&ctx, "")
         .into_iter()
         .map(|item| format!("{}\t{}", item.title, item.href));
@@ -380,14 +414,24 @@ impl<'s> PageKind<'s> {
     }
 }
 
-/// The files that are not pages and are made on every build: the theme's
-/// and the site's static files, the sitemap, robots.txt,
-/// `data.json`, QR codes. Later ones win on a shared path; a static file
-/// never takes the path of a page or of a part's file.
-fn always_made(root: &Path, ctx: &Ctx, jobs: &[Job], theme_static: Files) -> Files {
+/// The files that are not pages and are made on every build: robots.txt,
+/// the feed, `data.json`, QR codes and the theme's built-in static files,
+/// in memory; and the static files to copy (the theme folder's and the
+/// site's). A static file never takes the path of a file loaxa makes: it is
+/// left out with a warning.
+fn always_made(
+    ctx: &Ctx,
+    jobs: &[Job],
+    theme_static: Files,
+    statics: Vec<assets::StaticFile>,
+    diags: &mut Diagnostics,
+) -> (Files, Vec<assets::StaticFile>) {
     let base_url = ctx.base_url;
-    let mut files = theme_static;
-    files.extend(theme::site_static_files(root));
+    let mut files = Files::new();
+    files.insert("robots.txt".into(), sitemap::robots(base_url).into_bytes());
+    files.insert(routes::SITE_JSON.into(), data_export::site_json(ctx));
+    files.insert(routes::DATAPACKAGE.into(), data_export::datapackage(ctx));
+    files.extend(qr::files(&ctx.site.config.apps));
     // A few static files against thousands of pages: look each one up.
     let routes: HashSet<&str> = jobs.iter().map(|j| j.path.as_str()).collect();
     let site = ctx.site;
@@ -399,22 +443,47 @@ fn always_made(root: &Path, ctx: &Ctx, jobs: &[Job], theme_static: Files) -> Fil
                 || path == routes::share_image(&c.id)
         })
     };
-    files.retain(|path, _| {
-        let page = routes.contains(path.as_str())
+    let taken = |path: &str| {
+        let page = routes.contains(path)
             || path
                 .strip_suffix("index.html")
                 .is_some_and(|route| routes.contains(route));
-        !(page
-            || campaign_file(path)
-            || path == routes::SEARCH_INDEX
-            || path == SITEMAP
-            || path == feed::PATH)
-    });
-    files.insert("robots.txt".into(), sitemap::robots(base_url).into_bytes());
-    files.insert(routes::SITE_JSON.into(), data_export::site_json(ctx));
-    files.insert(routes::DATAPACKAGE.into(), data_export::datapackage(ctx));
-    files.extend(qr::files(&ctx.site.config.apps));
-    files
+        match path {
+            _ if page => Some(assets::Taker::Page),
+            feed::PATH => Some(assets::Taker::Feed),
+            routes::SITE_JSON => Some(assets::Taker::SiteData),
+            _ if files.contains_key(path)
+                || campaign_file(path)
+                || path == routes::SEARCH_INDEX
+                || path == SITEMAP
+                || path == crate::output::MARKER =>
+            {
+                Some(assets::Taker::OtherFile)
+            }
+            _ => None,
+        }
+    };
+    let copies = assets::drop_taken(statics, taken, diags);
+    for (path, bytes) in theme_static {
+        let replaced = copies.iter().any(|c| c.output == path);
+        if !replaced && !files.contains_key(&path) {
+            files.insert(path, bytes);
+        }
+    }
+    (files, copies)
+}
+
+fn unreadable_static(file: &assets::StaticFile, err: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        file.shown.clone(),
+        0,
+        0,
+        "unreadable-file",
+        Text::new(
+            format!("Không đọc được tệp: {err}"),
+            format!("Cannot read the file: {err}"),
+        ),
+    )
 }
 
 /// The file a page path is written to: `van-ban/` → `van-ban/index.html`.
@@ -517,7 +586,12 @@ fn fill_context(
         }
         PageKind::Free(p) => {
             let (title, description) = own_texts(&job.kind).unwrap_or_default();
-            ("page.html", title, description, value(&pages::free_page(p)))
+            (
+                "page.html",
+                title,
+                description,
+                value(&pages::free_page(ctx, p)),
+            )
         }
         PageKind::Search => (
             "search.html",
@@ -637,33 +711,4 @@ fn render_job(
                 hint: None,
             })
         })
-}
-
-/// A relative attachment must be a file in the site's `static/` folder.
-fn check_attachments(root: &Path, site: &Site, diags: &mut Diagnostics) {
-    for notice in &site.notices {
-        for attachment in notice
-            .attachments
-            .iter()
-            .filter(|a| !crate::check::reader::is_web_link(&a.url))
-        {
-            if !root.join("static").join(&attachment.url).is_file() {
-                diags.push(Diagnostic {
-                    file: notice.file.clone(),
-                    line: 0,
-                    column: 0,
-                    severity: Severity::Error,
-                    code: "missing-attachment",
-                    message: Text::new(
-                        format!("Không tìm thấy tệp đính kèm `static/{}`", attachment.url),
-                        format!("The attachment `static/{}` was not found", attachment.url),
-                    ),
-                    hint: Some(Text::new(
-                        "chép tệp vào thư mục static/ của trang, hoặc sửa `url`",
-                        "copy the file into the site's static/ folder, or fix the `url`",
-                    )),
-                });
-            }
-        }
-    }
 }

@@ -261,7 +261,7 @@ pub fn notice(ctx: &Ctx, n: &Notice) -> NoticePage {
         effective_iso: n.effective.map(|d| d.to_string()),
         title: n.title.clone(),
         recipients: n.recipients.clone(),
-        body_html: markdown::render(&n.body).html,
+        body_html: body_html(ctx, &n.body, &routes::notice(&n.slug)),
         distribution: n.distribution.clone(),
         signer: n.signer.as_ref().map(|s| SignerView {
             on_behalf: s.on_behalf.as_deref().map(str::to_uppercase),
@@ -315,11 +315,21 @@ pub fn contacts(ctx: &Ctx) -> ContactsPage {
     }
 }
 
-pub fn free_page(p: &Page) -> FreePage {
+pub fn free_page(ctx: &Ctx, p: &Page) -> FreePage {
     FreePage {
         title: p.title.clone(),
-        body_html: markdown::render(&p.body).html,
+        body_html: body_html(ctx, &p.body, &routes::page(&p.slug)),
     }
+}
+
+/// A body as HTML on the page at `path`, its pictures shown.
+fn body_html(ctx: &Ctx, body: &str, path: &str) -> String {
+    let root = routes::root_of(path);
+    let pictures = markdown::Pictures {
+        root: &root,
+        sizes: ctx.pictures,
+    };
+    markdown::render_with(body, Some(&pictures)).html
 }
 
 #[cfg(test)]

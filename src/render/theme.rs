@@ -5,10 +5,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
-
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Text};
 use crate::output::Files;
+use crate::render::assets::StaticFile;
+use crate::source::inside;
 
 macro_rules! embedded {
     ($($name:literal),* $(,)?) => {
@@ -36,10 +36,12 @@ const DEFAULT_THEME: &[(&str, &str)] = embedded![
     "static/tim-kiem.js",
 ];
 
-/// Templates compiled once, and the theme's static files.
+/// Templates compiled once, and the theme's static files: the built-in
+/// ones in memory, the theme folder's to be copied.
 pub struct Theme {
     pub tera: tera::Tera,
     pub static_files: Files,
+    pub static_copies: Vec<StaticFile>,
 }
 
 /// Loads the theme `name`: the built-in default, overridden by the site's
@@ -66,8 +68,21 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<Theme> {
             &mut static_files,
         );
     }
-    for (path, bytes) in read_theme_dir(&dir) {
-        add(&path, bytes, &mut templates, &mut static_files);
+    let mut static_copies = Vec::new();
+    let folder = Path::new("themes").join(name);
+    for found in inside::walk(root, &folder, diags) {
+        if let Some(output) = found.name.strip_prefix("static/") {
+            // The folder's file replaces the built-in one of the same name.
+            static_files.remove(output);
+            static_copies.push(StaticFile {
+                output: output.to_string(),
+                shown: folder.join(&found.name),
+                source: found.path,
+            });
+        } else if found.name.starts_with("templates/") {
+            let bytes = fs::read(&found.path).unwrap_or_default();
+            add(&found.name, bytes, &mut templates, &mut static_files);
+        }
     }
     let mut tera = tera::Tera::new();
     tera.autoescape_on([".html", ".xml"]);
@@ -85,7 +100,11 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<Theme> {
         ));
         return None;
     }
-    Some(Theme { tera, static_files })
+    Some(Theme {
+        tera,
+        static_files,
+        static_copies,
+    })
 }
 
 /// Tera's own escaping, byte for byte, but writing whole runs between the
@@ -119,33 +138,6 @@ fn add(path: &str, bytes: Vec<u8>, templates: &mut Vec<(String, String)>, static
     } else if let Some(name) = path.strip_prefix("static/") {
         statics.insert(name.to_string(), bytes);
     }
-}
-
-fn read_theme_dir(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(|e| {
-            let relative = e
-                .path()
-                .strip_prefix(dir)
-                .ok()?
-                .to_string_lossy()
-                .replace('\\', "/");
-            Some((relative, fs::read(e.path()).ok()?))
-        })
-        .collect()
-}
-
-/// Files of the site's own `static/` folder, copied over the theme's.
-pub fn site_static_files(root: &Path) -> Files {
-    let dir = root.join("static");
-    read_theme_dir(&dir).into_iter().collect()
 }
 
 pub fn theme_error(file: PathBuf, message: Text) -> Diagnostic {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use super::inside::{self, Place};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Text};
 
 /// Largest source file we read. A commune's file is a few KB; anything this
@@ -95,10 +96,11 @@ pub fn list(root: &Path) -> Vec<PathBuf> {
             .min_depth(1)
             .max_depth(1)
             .sort_by_file_name();
+        // Links too: reading one says where it leads if that is outside.
         paths.extend(
             walk.into_iter()
                 .filter_map(Result::ok)
-                .filter(|entry| entry.file_type().is_file())
+                .filter(|entry| entry.file_type().is_file() || entry.path_is_symlink())
                 .map(|entry| Path::new(dir).join(entry.file_name()))
                 .filter(|path| group_of(path).is_some()),
         );
@@ -154,9 +156,17 @@ pub fn read_sources(root: &Path, diags: &mut Diagnostics) -> Sources {
 }
 
 /// Reads one source file (`relative` to `root`): `None`, with the reason in
-/// `diags`, when it is too large, unreadable or not UTF-8.
+/// `diags`, when it leads outside the site, is too large, unreadable or not
+/// UTF-8.
 pub fn read_one(root: &Path, relative: &Path, diags: &mut Diagnostics) -> Option<SourceFile> {
-    let full = root.join(relative);
+    let full = match inside::place(root, relative) {
+        Place::Inside(path) => path,
+        Place::Outside(real) => {
+            diags.push(inside::leads_outside(relative, &real));
+            return None;
+        }
+        Place::Missing => root.join(relative),
+    };
     let too_big = fs::metadata(&full).is_ok_and(|m| m.len() > MAX_FILE_BYTES);
     if too_big {
         diags.push(whole_file_error(

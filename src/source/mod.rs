@@ -2,6 +2,7 @@
 
 pub mod edit;
 pub mod files;
+pub mod inside;
 pub mod yaml;
 
 pub use files::{

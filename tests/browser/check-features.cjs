@@ -7,6 +7,10 @@
 //   node check-features.cjs pdf URL...
 //     Prints each URL to PDF as the browser's Print command would (CSS page
 //     size) and reports its number of pages.
+//   node check-features.cjs images URL...
+//     Scrolls each picture of each page into view (they load lazily) and
+//     reports whether it loaded, its size, and what the Content-Security-
+//     Policy blocked.
 //
 // Prints one JSON report on stdout.
 const { chromium } = require('playwright-core');
@@ -55,6 +59,30 @@ async function pdf(browser, urls) {
   return report;
 }
 
+async function images(browser, urls) {
+  const report = [];
+  for (const url of urls) {
+    const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    const blocked = [];
+    page.on('console', m => { if (/Content Security Policy/i.test(m.text())) blocked.push(m.text()); });
+    await page.goto(url, { waitUntil: 'load' });
+    const count = await page.locator('main img').count();
+    for (let i = 0; i < count; i++) {
+      await page.locator('main img').nth(i).scrollIntoViewIfNeeded();
+    }
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('main img')).every(i => i.complete),
+      null, { timeout: 10000 });
+    const pictures = await page.evaluate(() => Array.from(document.querySelectorAll('main img')).map(i => ({
+      src: i.getAttribute('src'), alt: i.alt, loading: i.loading,
+      naturalWidth: i.naturalWidth, naturalHeight: i.naturalHeight,
+      width: i.width, height: i.height,
+    })));
+    report.push({ url, pictures, csp_violations: blocked });
+    await page.close();
+  }
+  return report;
+}
+
 (async () => {
   const browser = await chromium.launch({
     executablePath: process.env.CHROME || '/usr/bin/chromium',
@@ -66,8 +94,10 @@ async function pdf(browser, urls) {
     report = await search(browser, args[0], args.slice(1));
   } else if (mode === 'pdf') {
     report = await pdf(browser, args);
+  } else if (mode === 'images') {
+    report = await images(browser, args);
   } else {
-    throw new Error('usage: check-features.cjs search|pdf …');
+    throw new Error('usage: check-features.cjs search|pdf|images …');
   }
   await browser.close();
   process.stdout.write(JSON.stringify(report));

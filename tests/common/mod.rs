@@ -174,3 +174,16 @@ pub fn text_of(html: &str) -> String {
         .replace("&amp;", "&");
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// A PNG picture of `width` × `height` pixels, all one grey.
+pub fn png(width: u32, height: u32) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, width, height);
+    encoder.set_color(png::ColorType::Grayscale);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header().expect("png header");
+    let pixels = vec![128u8; (width * height) as usize];
+    writer.write_image_data(&pixels).expect("png data");
+    writer.finish().expect("png end");
+    bytes
+}

@@ -1,13 +1,22 @@
 //! Markdown bodies to safe HTML: CommonMark + tables + footnotes, headings
-//! given ids and shifted under the page's `h1`, raw HTML and unsafe links
-//! removed by an allow-list (ammonia).
+//! given ids and shifted under the page's `h1`, raw HTML shown as text,
+//! pictures from the site's own files with their size, nesting capped;
+//! then an allow-list (ammonia) removes unsafe links and anything else.
+//!
+//! Every step is linear in the length of the body (see `benches/markdown.rs`).
+//! [`check_body`] finds what a body's author must hear about, at its line.
 
-use std::collections::HashSet;
+mod check;
+mod events;
+mod raw_html;
+
+use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag};
 
-use crate::vi::slugify;
+pub use check::{PictureRef, check_body};
+pub use events::MAX_DEPTH;
 
 /// A rendered body and the links it contains (for link checking without
 /// parsing the HTML again).
@@ -17,20 +26,93 @@ pub struct Rendered {
     pub links: Vec<String>,
 }
 
-/// Renders a Markdown body. Headings start at `h2` (the page's title is the
-/// `h1`) and get ids from their text.
+/// A picture's size in pixels, read from its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The pictures a build found in `static/`, by path under it.
+pub type PictureSizes = BTreeMap<String, Size>;
+
+/// What a page needs to show pictures: the way back to the site root from
+/// the page (`../../`), and the pictures' sizes.
+#[derive(Debug, Clone, Copy)]
+pub struct Pictures<'a> {
+    pub root: &'a str,
+    pub sizes: &'a PictureSizes,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Renders a Markdown body, its pictures shown by their description (a
+/// summary, the search index). See [`render_with`].
 pub fn render(markdown: &str) -> Rendered {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    render_with(markdown, None)
+}
+
+/// Renders a Markdown body. Headings start at `h2` (the page's title is the
+/// `h1`) and get ids from their text; pictures `pictures` knows are shown.
+pub fn render_with(markdown: &str, pictures: Option<&Pictures>) -> Rendered {
+    let neutral = raw_html::neutralize(markdown);
+    let mut events: Vec<Event> = Parser::new_ext(&neutral.text, options()).collect();
+    events::html_as_text(&mut events);
     let links = collect_links(&events);
-    give_headings_ids(&mut events);
+    let mut events = events::pictures(events::flatten_deep(events), pictures);
+    events::give_headings_ids(&mut events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Rendered {
         html: sanitizer().clean(&alignment_as_class(html)).to_string(),
         links,
     }
+}
+
+/// Where a picture's `url` is in `static/`: `/files/a.png` and `files/a.png`
+/// are `files/a.png`. Refused: another site, any scheme, a path that is not
+/// plain or leaves `static/`, a hidden file.
+pub fn picture_path(url: &str) -> Result<String, PictureProblem> {
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || url.starts_with("//") {
+        return Err(PictureProblem::Elsewhere);
+    }
+    let scheme = url
+        .split_once(':')
+        .is_some_and(|(s, _)| !s.is_empty() && !s.contains('/'));
+    if scheme {
+        return Err(PictureProblem::NotAFile);
+    }
+    let path = url.strip_prefix('/').unwrap_or(url);
+    let plain = !path.is_empty()
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
+        && path
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'));
+    if !plain {
+        return Err(PictureProblem::NotPlain);
+    }
+    if path.split('/').any(|part| part.starts_with('.')) {
+        return Err(PictureProblem::Hidden);
+    }
+    Ok(path.to_string())
+}
+
+/// Why a picture's address cannot be one of the site's files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PictureProblem {
+    /// On another site: pages load nothing from elsewhere.
+    Elsewhere,
+    /// `data:`, `javascript:`, `file:`…
+    NotAFile,
+    /// Spaces, `%`, `?`, `..`: not a plain path under `static/`.
+    NotPlain,
+    /// A hidden file or folder, never published.
+    Hidden,
 }
 
 /// pulldown-cmark aligns table columns with `style="text-align: …"`, which
@@ -70,66 +152,6 @@ fn collect_links(events: &[Event]) -> Vec<String> {
         .collect()
 }
 
-/// Shifts headings so the highest is `h2`, and gives each a unique id.
-fn give_headings_ids(events: &mut [Event]) {
-    let top = events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
-            _ => None,
-        })
-        .min();
-    let Some(top) = top else { return };
-    let shift = 2usize.saturating_sub(top);
-    let mut used = HashSet::new();
-    for i in 0..events.len() {
-        if let Event::Start(Tag::Heading { .. }) = &events[i] {
-            let text = heading_text(&events[i + 1..]);
-            let id = unique_id(&text, &mut used);
-            if let Event::Start(Tag::Heading {
-                level, id: slot, ..
-            }) = &mut events[i]
-            {
-                *level = shifted(*level, shift);
-                *slot = Some(CowStr::from(id));
-            }
-        } else if let Event::End(TagEnd::Heading(level)) = &mut events[i] {
-            *level = shifted(*level, shift);
-        }
-    }
-}
-
-fn heading_text(events: &[Event]) -> String {
-    let mut text = String::new();
-    for event in events {
-        match event {
-            Event::End(TagEnd::Heading(_)) => break,
-            Event::Text(t) | Event::Code(t) => text.push_str(t),
-            _ => {}
-        }
-    }
-    text
-}
-
-fn unique_id(text: &str, used: &mut HashSet<String>) -> String {
-    let base = match slugify(text) {
-        s if s.is_empty() => "muc".to_string(),
-        s => s,
-    };
-    let mut id = base.clone();
-    let mut n = 2;
-    while !used.insert(id.clone()) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
-}
-
-fn shifted(level: HeadingLevel, by: usize) -> HeadingLevel {
-    let n = (level as usize + by).min(6);
-    HeadingLevel::try_from(n).unwrap_or(HeadingLevel::H6)
-}
-
 /// The allow-list: structure, tables, footnotes, heading ids; links only to
 /// the web, mail, phones and inside the site. External links open safely.
 fn sanitizer() -> &'static ammonia::Builder<'static> {
@@ -148,7 +170,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .add_tag_attributes("li", ["id"])
             .add_generic_attributes(["lang"])
             .id_prefix(None)
-            .rm_tags(["img"])
+            .add_tag_attributes("img", ["loading"])
             .clean_content_tags(HashSet::from(["script", "style"]));
         b.add_tag_attribute_values("div", "class", ["footnote-definition"]);
         for cell in ["th", "td"] {
@@ -186,21 +208,27 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_and_unsafe_links_are_removed() {
+    fn raw_html_is_text_and_unsafe_links_are_removed() {
         let md = "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[bấm](javascript:alert(1)) [b](data:text/html,x) [c](vbscript:x) <a href=\"#\" onclick=\"x()\">d</a>\n\n<style>body{}</style>";
         let html = render(md).html;
         for bad in [
             "<script",
-            "alert(1)",
-            "onerror",
-            "javascript:",
-            "data:",
-            "vbscript:",
-            "onclick",
-            "<style",
             "<img",
+            "<style",
+            "<a href=\"#\"",
+            "href=\"javascript:",
+            "href=\"data:",
+            "href=\"vbscript:",
         ] {
             assert!(!html.contains(bad), "{bad} in {html}");
+        }
+        // Shown as what was written, never run.
+        for shown in [
+            "&lt;script&gt;alert(1)&lt;/script&gt;",
+            "&lt;img src=x onerror=alert(1)&gt;",
+            "&lt;style&gt;body{}&lt;/style&gt;",
+        ] {
+            assert!(html.contains(shown), "{shown} in {html}");
         }
     }
 

@@ -1,0 +1,327 @@
+//! The staging tree: filled from many threads, pruned of what this build
+//! did not put, then swapped in.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use rayon::prelude::*;
+
+use super::disk::{
+    Content, create_over, locate, make_real_dir, remove_tree, safe_relative, same_content,
+    same_inode, write_new,
+};
+use super::guard::{self, Foreign, Found, MARKER};
+use super::recovery::{discard, keep_as_spare, recover_leftovers, spare_or_remove, take_spare};
+use super::swap::swap_in;
+use super::{Written, spare_path};
+
+/// An output tree being filled beside the published one. Files may be put
+/// from many threads at once. Nothing is visible at the output path until
+/// [`Staging::commit`]; dropping a staging without committing leaves the
+/// published site as it was (and the tree as the spare).
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    old: PathBuf,
+    trash: PathBuf,
+    spare: PathBuf,
+    /// Whether `dir` holds files of an earlier build (the spare).
+    pub(super) recycled: bool,
+    /// Whether the recycled tree was built with drafts.
+    recycled_drafts: bool,
+    /// Whether this build includes drafts (see [`Staging::with_drafts`]).
+    drafts: bool,
+    /// Whether the published tree is someone else's, replaced with
+    /// `--force`: deleted after the swap, never kept as the spare.
+    replacing_foreign: bool,
+    tracked: Mutex<Tracked>,
+    first_error: Mutex<Option<io::Error>>,
+    files: AtomicUsize,
+    pages: AtomicUsize,
+    unchanged: AtomicUsize,
+    committed: bool,
+    /// Held until the staging is committed or dropped: two builds into one
+    /// output (two CI jobs, say) take turns. Dropped last, after `drop`.
+    _lock: Option<fs::File>,
+}
+
+/// What this build put, relative to the tree: the files, and every folder
+/// made to hold them. Anything else in a recycled tree is stale.
+#[derive(Default)]
+struct Tracked {
+    files: HashSet<PathBuf>,
+    dirs: HashSet<PathBuf>,
+}
+
+impl Staging {
+    /// Starts the staging tree beside `out` (after clearing what a killed
+    /// build left there): the spare if there is one, else an empty folder.
+    pub fn begin(out: &Path) -> io::Result<Staging> {
+        Staging::begin_with_spare(out, spare_path(out)?)
+    }
+
+    /// Like [`Staging::begin`], keeping the spare at `spare` (on the same
+    /// file system): outside a folder that is published whole, say.
+    pub fn begin_with_spare(out: &Path, spare: PathBuf) -> io::Result<Staging> {
+        Staging::open(out, spare, Foreign::Refuse)
+    }
+
+    /// Like [`Staging::begin_with_spare`], saying what to do when `out`
+    /// holds files loaxa did not make: refuse (an error of kind
+    /// `AlreadyExists`), or replace them (`--force`).
+    pub fn open(out: &Path, spare: PathBuf, foreign: Foreign) -> io::Result<Staging> {
+        let (out, parent, name) = locate(out)?;
+        let beside = |err: io::Error| {
+            io::Error::new(
+                err.kind(),
+                format!(
+                    "cannot write in {}, beside the output: {err}",
+                    parent.display()
+                ),
+            )
+        };
+        fs::create_dir_all(&parent).map_err(beside)?;
+        if let Some(folder) = spare.parent() {
+            fs::create_dir_all(folder).map_err(beside)?;
+        }
+        // Before anything beside `out` is touched: another build's staging
+        // tree would look like a killed build's leftovers.
+        let lock = lock_output(&spare).map_err(beside)?;
+        recover_leftovers(&parent, &out, &name, &spare);
+        let replacing_foreign = match guard::found(&out)? {
+            Found::Ours => false,
+            Found::Foreign { .. } if foreign == Foreign::Replace => true,
+            Found::Foreign { example } => {
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!(
+                        "{} holds files loaxa did not make (e.g. {example}); refusing to replace it",
+                        out.display()
+                    ),
+                ));
+            }
+        };
+        let pid = std::process::id();
+        let named = |kind: &str| parent.join(format!(".{name}.loaxa-{kind}-{pid}"));
+        let dir = named("new");
+        let recycled = take_spare(&spare, &dir).map_err(beside)?;
+        Ok(Staging {
+            _lock: lock,
+            old: named("old"),
+            trash: named("trash"),
+            recycled_drafts: recycled && guard::holds_drafts(&dir),
+            drafts: false,
+            replacing_foreign,
+            out,
+            dir,
+            spare,
+            recycled,
+            tracked: Mutex::default(),
+            first_error: Mutex::new(None),
+            files: AtomicUsize::new(0),
+            pages: AtomicUsize::new(0),
+            unchanged: AtomicUsize::new(0),
+            committed: false,
+        })
+    }
+
+    /// Says whether this build includes drafts. A tree with drafts is never
+    /// kept as the spare by a build without them: the drafts would wait
+    /// beside the published site.
+    pub fn with_drafts(mut self, drafts: bool) -> Staging {
+        self.drafts = drafts;
+        self
+    }
+
+    /// Adds one file. An error is kept and returned by `commit`, so a
+    /// renderer can hand files over without stopping to check each one.
+    /// A path put twice keeps the last bytes.
+    pub fn put(&self, relative: &str, bytes: &[u8]) {
+        self.add(relative, Content::Bytes(bytes));
+    }
+
+    /// Adds a copy of the file at `source` (a static file), streamed: never
+    /// read into memory whole, however large.
+    pub fn put_file(&self, relative: &str, source: &Path) {
+        self.add(relative, Content::File(source));
+    }
+
+    fn add(&self, relative: &str, content: Content) {
+        match self.try_put(relative, content) {
+            Ok(linked) => {
+                self.files.fetch_add(1, Ordering::Relaxed);
+                if relative.ends_with(".html") {
+                    self.pages.fetch_add(1, Ordering::Relaxed);
+                }
+                if linked {
+                    self.unchanged.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+            Err(err) => {
+                let mut slot = self
+                    .first_error
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner);
+                slot.get_or_insert(err);
+            }
+        }
+    }
+
+    /// Links the published file when its bytes are the same (nothing to do
+    /// when the recycled tree already holds that link), else writes a new
+    /// file. Returns whether the bytes were already published.
+    fn try_put(&self, relative: &str, content: Content) -> io::Result<bool> {
+        let relative = safe_relative(relative)?;
+        self.tracked().files.insert(relative.to_path_buf());
+        if let Some(parent) = relative.parent() {
+            self.make_dirs(parent)?;
+        }
+        let path = self.dir.join(relative);
+        let published = self.out.join(relative);
+        if let Some(meta) = same_content(&published, &content) {
+            if self.recycled && same_inode(&meta, &path) {
+                return Ok(true);
+            }
+            // A link, never a write into the published file: the old site must
+            // stay intact until the swap. Where links are not supported, write.
+            if create_over(&path, |p| fs::hard_link(&published, p)).is_ok() {
+                return Ok(true);
+            }
+        }
+        create_over(&path, |p| write_new(p, &content))?;
+        Ok(false)
+    }
+
+    /// Makes the folders of `relative` in the tree, each looked at once per
+    /// build. In a recycled tree a file or link in the way (one a user put in
+    /// the published site, say) is removed, never followed.
+    fn make_dirs(&self, relative: &Path) -> io::Result<()> {
+        let mut at = PathBuf::new();
+        for part in relative.components() {
+            at.push(part);
+            if self.tracked().dirs.contains(&at) {
+                continue;
+            }
+            make_real_dir(&self.dir.join(&at))?;
+            self.tracked().dirs.insert(at.clone());
+        }
+        Ok(())
+    }
+
+    fn tracked(&self) -> MutexGuard<'_, Tracked> {
+        self.tracked.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Removes what this build did not put, swaps the tree in, and keeps the
+    /// old one as the spare. Fails, leaving the published site untouched, if
+    /// any `put` failed.
+    pub fn commit(mut self) -> io::Result<Written> {
+        let error = self
+            .first_error
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        if let Some(err) = error {
+            return Err(err);
+        }
+        // Not counted in `Written`: it is not a file of the site.
+        self.try_put(
+            MARKER,
+            Content::Bytes(guard::marker_text(self.drafts).as_bytes()),
+        )?;
+        let tracked = std::mem::take(
+            self.tracked
+                .get_mut()
+                .unwrap_or_else(PoisonError::into_inner),
+        );
+        refuse_clash(&tracked)?;
+        if self.recycled {
+            prune(&self.dir, Path::new(""), &tracked)?;
+        }
+        let old_tree = swap_in(&self.dir, &self.out, &self.old)?;
+        self.committed = true;
+        if let Some(tree) = old_tree {
+            let drafts_left = !self.drafts && guard::holds_drafts(&tree);
+            if self.replacing_foreign || drafts_left {
+                discard(&tree, &self.trash);
+            } else {
+                keep_as_spare(&tree, &self.spare, &self.trash);
+            }
+        }
+        Ok(Written {
+            files: self.files.load(Ordering::Relaxed),
+            pages: self.pages.load(Ordering::Relaxed),
+            unchanged: self.unchanged.load(Ordering::Relaxed),
+        })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            if self.recycled_drafts && !self.drafts {
+                remove_tree(&self.dir);
+            } else {
+                spare_or_remove(&self.dir, &self.spare);
+            }
+        }
+    }
+}
+
+/// Waits for, then holds, the lock of an output: a file beside its spare
+/// (so never inside a folder that is published). `None` where the file
+/// system cannot lock (some network mounts): a build there runs as before,
+/// alone by convention.
+fn lock_output(spare: &Path) -> io::Result<Option<fs::File>> {
+    let mut path = spare.as_os_str().to_owned();
+    path.push(".lock");
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)?;
+    match file.lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(err) if err.kind() == io::ErrorKind::Unsupported => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
+/// published. Checked once at the end, so no order of puts can hide it.
+fn refuse_clash(tracked: &Tracked) -> io::Result<()> {
+    match tracked.files.iter().find(|f| tracked.dirs.contains(*f)) {
+        Some(path) => Err(io::Error::other(format!(
+            "a file and a folder would have the same path: {}",
+            path.display()
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// Removes from a recycled tree every file and folder this build did not
+/// put, its folders in parallel. A stale file left in would be published,
+/// so one that cannot be removed fails the build.
+fn prune(dir: &Path, relative: &Path, tracked: &Tracked) -> io::Result<()> {
+    let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<io::Result<_>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        let path = relative.join(entry.file_name());
+        let is_dir = entry.file_type()?.is_dir();
+        if is_dir && tracked.dirs.contains(&path) {
+            return prune(&entry.path(), &path, tracked);
+        }
+        if is_dir || !tracked.files.contains(&path) {
+            remove_tree(&entry.path());
+            if fs::symlink_metadata(entry.path()).is_ok() {
+                return Err(io::Error::other(format!(
+                    "could not remove the stale {} from the staging folder",
+                    path.display()
+                )));
+            }
+        }
+        Ok(())
+    })
+}
