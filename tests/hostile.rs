@@ -931,14 +931,30 @@ fn crlf_line_endings_are_accepted_and_positions_stay_right() {
     );
 }
 
+/// A file with old Mac line ends (a lone carriage return) is read as lines,
+/// as YAML says: its figure is published, and a mistake in it is reported at
+/// its own line with that line shown.
 #[test]
-fn old_mac_line_endings_do_not_crash() {
+fn old_mac_line_endings_are_lines() {
     let dir = site(&[(CAMPAIGN_PATH, &CAMPAIGN.replace('\n', "\r"))]);
+    let built = build_dir(dir, &options());
+    assert!(!built.outcome.has_errors(), "{}", shown(&built.outcome));
+    assert_contains!(built.main("chien-dich/i-hatinh/index.html"), "1.299/29.226");
+    let text = mutate(CAMPAIGN, "count: 1299", "count: -1299").replace('\n', "\r");
+    let dir = site(&[(CAMPAIGN_PATH, &text)]);
     let outcome = run(dir.path());
-    // Either read as lines or refused as one odd line; never a panic.
-    for d in &outcome.diagnostics {
-        assert_eq!(d.file, Path::new(CAMPAIGN_PATH), "{}", shown(&outcome));
-    }
+    let d = outcome
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "negative-count")
+        .unwrap_or_else(|| panic!("no negative-count: {}", shown(&outcome)));
+    let expected = CAMPAIGN[..CAMPAIGN.find("count: 1299").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    assert_eq!(d.line, expected, "{}", shown(&outcome));
+    let rendered = render_human(&outcome.diagnostics, Lang::Vi, &outcome.sources, false);
+    assert!(rendered.contains("count: -1299"), "{rendered}");
 }
 
 #[test]

@@ -173,8 +173,29 @@ pub trait SourceLines {
 impl SourceLines for BTreeMap<PathBuf, String> {
     fn line(&self, file: &Path, line: usize) -> Option<&str> {
         let index = line.checked_sub(1)?;
-        self.get(file)?.lines().nth(index)
+        text_lines(self.get(file)?).nth(index)
     }
+}
+
+/// The lines of a text as YAML counts them: ended by `\n`, `\r\n` or a
+/// lone `\r` (an old Mac file), so a snippet shows the line the parser
+/// pointed at.
+pub fn text_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let line = &rest[..end];
+        let skip = match rest[end..].as_bytes() {
+            [b'\r', b'\n', ..] => 2,
+            [] => 0,
+            _ => 1,
+        };
+        rest = &rest[end + skip..];
+        Some(line)
+    })
 }
 
 /// No source text at hand: reports go without snippets.
