@@ -188,7 +188,7 @@ pub fn text_lines(text: &str) -> impl Iterator<Item = &str> {
         }
         let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
         let line = &rest[..end];
-        let skip = match rest[end..].as_bytes() {
+        let skip = match &rest.as_bytes()[end..] {
             [b'\r', b'\n', ..] => 2,
             [] => 0,
             _ => 1,
