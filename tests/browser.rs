@@ -8,12 +8,15 @@
 //! `.ci/run` installs them and a missing tool fails the test.
 
 mod common;
+#[path = "browser/fonts.rs"]
+mod fonts;
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::*;
+use fonts::{FontSetup, font_setups};
 
 const SITES: &[&str] = &["", "truong-luu", "cam-xuyen", "hoang-thanh", "cho-don"];
 
@@ -85,62 +88,84 @@ fn every_page_passes_the_w3c_nu_html_checker() {
 #[test]
 fn every_page_passes_axe_at_phone_width_without_overflow_or_external_requests() {
     let Some(modules) = checkers() else { return };
+    let setups = font_setups();
     for site in built_sites() {
         let (port, _server) = serve(site.out());
         let urls: Vec<String> = html_pages(&site.out())
             .iter()
             .map(|p| format!("http://127.0.0.1:{port}/{p}"))
             .collect();
-        let output = Command::new("node")
-            .arg(repo_root().join("tests/browser/check-pages.cjs"))
-            .arg("360")
-            .args(&urls)
-            .env("NODE_PATH", &modules)
-            .current_dir(repo_root().join("tests/browser"))
-            .output()
-            .expect("run node");
-        assert!(
-            output.status.success(),
-            "checker failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let report: serde_json::Value =
-            serde_json::from_slice(&output.stdout).expect("JSON report");
-        for page in report.as_array().expect("array") {
-            let url = page["url"].as_str().unwrap_or("");
-            assert_eq!(
-                page["violations"].as_array().map(Vec::len),
-                Some(0),
-                "{url}: {:#}",
-                page["violations"]
-            );
+        // axe once; the layout (overflow) under every font setup.
+        for (i, fonts) in setups.iter().enumerate() {
+            let mut args = vec!["360".to_string()];
+            if i > 0 {
+                args.push("--no-axe".into());
+            }
+            args.extend(urls.iter().cloned());
+            let output = Command::new("node")
+                .arg(repo_root().join("tests/browser/check-pages.cjs"))
+                .args(&args)
+                .env("NODE_PATH", &modules)
+                .envs(fonts.env())
+                .current_dir(repo_root().join("tests/browser"))
+                .output()
+                .expect("run node");
             assert!(
-                page["overflow"].as_i64().unwrap_or(1) <= 0,
-                "{url} scrolls sideways by {}px at 360px",
-                page["overflow"]
+                output.status.success(),
+                "checker failed: {}",
+                String::from_utf8_lossy(&output.stderr)
             );
-            assert_eq!(
-                page["external_requests"].as_array().map(Vec::len),
-                Some(0),
-                "{url}: {}",
-                page["external_requests"]
-            );
-            assert_eq!(
-                page["csp_violations"].as_array().map(Vec::len),
-                Some(0),
-                "{url}: {}",
-                page["csp_violations"]
-            );
+            let report: serde_json::Value =
+                serde_json::from_slice(&output.stdout).expect("JSON report");
+            let setup = fonts.name;
+            for page in report.as_array().expect("array") {
+                let url = page["url"].as_str().unwrap_or("");
+                assert_eq!(
+                    page["violations"].as_array().map(Vec::len),
+                    Some(0),
+                    "{url} ({setup}): {:#}",
+                    page["violations"]
+                );
+                assert!(
+                    page["overflow"].as_i64().unwrap_or(1) <= 0,
+                    "{url} scrolls sideways by {}px at 360px ({setup})",
+                    page["overflow"]
+                );
+                assert_eq!(
+                    page["external_requests"].as_array().map(Vec::len),
+                    Some(0),
+                    "{url}: {}",
+                    page["external_requests"]
+                );
+                assert_eq!(
+                    page["csp_violations"].as_array().map(Vec::len),
+                    Some(0),
+                    "{url}: {}",
+                    page["csp_violations"]
+                );
+                assert_eq!(
+                    page["failed_requests"].as_array().map(Vec::len),
+                    Some(0),
+                    "{url}: {}",
+                    page["failed_requests"]
+                );
+            }
         }
     }
 }
 
 /// Runs tests/browser/check-features.cjs and returns its JSON report.
 fn features(modules: &Path, args: &[String]) -> serde_json::Value {
+    features_with(modules, args, None)
+}
+
+/// The same under a font setup.
+fn features_with(modules: &Path, args: &[String], fonts: Option<&FontSetup>) -> serde_json::Value {
     let output = Command::new("node")
         .arg(repo_root().join("tests/browser/check-features.cjs"))
         .args(args)
         .env("NODE_PATH", modules)
+        .envs(fonts.map(FontSetup::env).unwrap_or_default())
         .current_dir(repo_root().join("tests/browser"))
         .output()
         .expect("run node");
@@ -206,9 +231,14 @@ fn search_finds_vietnamese_with_or_without_diacritics_in_a_real_browser() {
     assert!(status.starts_with("Không tìm thấy kết quả nào"), "{none:#}");
 }
 
+/// The poster's content on paper at most: the page's 277 mm (A4 less the
+/// 10 mm margins) less 15 mm of slack.
+const POSTER_CONTENT_MM: f64 = 262.0;
+
 #[test]
 fn every_poster_prints_on_one_a4_page() {
     let Some(modules) = checkers() else { return };
+    let setups = font_setups();
     for site in built_sites() {
         let (port, _server) = serve(site.out());
         let urls: Vec<String> = html_pages(&site.out())
@@ -219,8 +249,20 @@ fn every_poster_prints_on_one_a4_page() {
         assert!(!urls.is_empty(), "no poster in {}", site.out().display());
         let mut args = vec!["pdf".to_string()];
         args.extend(urls);
-        for poster in features(&modules, &args).as_array().expect("array") {
-            assert_eq!(poster["pages"], 1, "{poster}");
+        for fonts in &setups {
+            let report = features_with(&modules, &args, Some(fonts));
+            for poster in report.as_array().expect("array") {
+                assert_eq!(poster["pages"], 1, "{poster} ({})", fonts.name);
+                // Real slack: the content stops well before the page does, so
+                // another font or a longer word does not push out the hotline.
+                let natural = poster["natural_mm"].as_f64().expect("a poster");
+                eprintln!("{} {natural:.1} mm ({})", poster["url"], fonts.name);
+                assert!(
+                    natural <= POSTER_CONTENT_MM,
+                    "{poster}: {natural:.1} mm of content, over {POSTER_CONTENT_MM} mm ({})",
+                    fonts.name
+                );
+            }
         }
     }
 }
@@ -287,6 +329,7 @@ fn content_type(file: &Path) -> tiny_http::Header {
         Some("png") => "image/png",
         Some("xml") => "application/xml",
         Some("json") => "application/json",
+        Some("woff2") => "font/woff2",
         _ => "application/octet-stream",
     };
     tiny_http::Header::from_bytes("Content-Type", kind).unwrap()

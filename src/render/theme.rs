@@ -35,6 +35,24 @@ const DEFAULT_THEME: &[(&str, &str)] = embedded![
     "static/tim-kiem.js",
 ];
 
+/// The default theme's binary static files: the Vietnamese subset of Noto
+/// Sans the pages and poster are set in, so they look and measure the same
+/// whatever fonts the reader's phone or the commune office's PC has.
+const DEFAULT_THEME_BINARY: &[(&str, &[u8])] = &[
+    (
+        "static/fonts/noto-sans-400.woff2",
+        include_bytes!("../../themes/default/static/fonts/noto-sans-400.woff2"),
+    ),
+    (
+        "static/fonts/noto-sans-700.woff2",
+        include_bytes!("../../themes/default/static/fonts/noto-sans-700.woff2"),
+    ),
+    (
+        "static/fonts/OFL.txt",
+        include_bytes!("../../themes/default/static/fonts/OFL.txt"),
+    ),
+];
+
 /// Templates compiled once, and the theme's static files.
 pub struct Theme {
     pub tera: tera::Tera,
@@ -64,6 +82,9 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<Theme> {
             &mut templates,
             &mut static_files,
         );
+    }
+    for (path, bytes) in DEFAULT_THEME_BINARY {
+        add(path, bytes.to_vec(), &mut templates, &mut static_files);
     }
     for (path, bytes) in read_theme_dir(&dir) {
         add(&path, bytes, &mut templates, &mut static_files);

@@ -6,7 +6,9 @@
 //     line and what the Content-Security-Policy blocked.
 //   node check-features.cjs pdf URL...
 //     Prints each URL to PDF as the browser's Print command would (CSS page
-//     size) and reports its number of pages.
+//     size) and reports its number of pages, and the height in mm the
+//     poster's content takes on paper without the stretch that fills the
+//     page (its slack is the page's 277 mm less that).
 //
 // Prints one JSON report on stdout.
 const { chromium } = require('playwright-core');
@@ -47,9 +49,20 @@ async function pdf(browser, urls) {
   for (const url of urls) {
     const page = await browser.newPage();
     await page.goto(url, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => true));
     const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     const pages = (bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
-    report.push({ url, pages });
+    // A4 less the poster's 10 mm margins, at 96 px to the inch.
+    await page.setViewportSize({ width: Math.round(190 / 25.4 * 96), height: 1000 });
+    await page.emulateMedia({ media: 'print' });
+    const natural_mm = await page.evaluate(() => {
+      const poster = document.querySelector('.poster');
+      if (!poster) return null;
+      poster.style.setProperty('min-height', '0', 'important');
+      poster.style.setProperty('height', 'auto', 'important');
+      return poster.getBoundingClientRect().height * 25.4 / 96;
+    });
+    report.push({ url, pages, natural_mm });
     await page.close();
   }
   return report;
