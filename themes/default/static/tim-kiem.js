@@ -58,8 +58,10 @@
     return s;
   }
 
+  // Split and joined, not String.replace: that would expand `$&` and the
+  // like in what the reader typed.
   function say(template, n, q) {
-    return template.replace('{n}', String(n)).replace('{q}', q);
+    return template.split('{n}').join(String(n)).split('{q}').join(q);
   }
 
   function show(q) {
