@@ -6,7 +6,16 @@ use crate::pipeline;
 
 pub fn run(args: &CheckArgs) -> u8 {
     let options = report::options(&args.site, None);
-    let outcome = pipeline::run(&args.site.root, &options);
+    let mut outcome = pipeline::run(&args.site.root, &options);
+    if outcome
+        .site
+        .as_ref()
+        .is_some_and(|site| site.config.base_url.is_none())
+    {
+        outcome
+            .diagnostics
+            .push(crate::render::sitemap::missing_base_url());
+    }
     let lang = report::lang(&args.site, &outcome);
     report::print(&outcome, lang, args.format);
     report::exit_code(&outcome, args.deny_warnings)
