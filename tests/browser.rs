@@ -43,6 +43,20 @@ fn built_sites() -> Vec<Built> {
     // And a synthetic site long enough for the notice list to have pages.
     let long = build_dir(synth_site(30, 1), &options());
     assert!(!long.outcome.has_errors(), "{:?}", long.outcome.diagnostics);
+    // And the bundled site with its hotline written with spaces, as FORMAT
+    // allows: it widened every page to 373-376 px.
+    let dir = copy_site(&repo_root());
+    let yaml = dir.path().join("data/site.yaml");
+    let text = std::fs::read_to_string(&yaml).expect("site.yaml");
+    assert!(text.contains("number: \"19009038\""));
+    let text = text.replace("number: \"19009038\"", "number: \"0912 345 678\"");
+    std::fs::write(&yaml, text).expect("write site.yaml");
+    let spaced = build_dir(dir, &options());
+    assert!(
+        !spaced.outcome.has_errors(),
+        "{:?}",
+        spaced.outcome.diagnostics
+    );
     SITES
         .iter()
         .map(|name| {
@@ -61,7 +75,7 @@ fn built_sites() -> Vec<Built> {
             );
             site
         })
-        .chain([long])
+        .chain([long, spaced])
         .collect()
 }
 
@@ -253,8 +267,31 @@ fn every_poster_prints_on_one_a4_page() {
             let report = features_with(&modules, &args, Some(fonts));
             for poster in report.as_array().expect("array") {
                 assert_eq!(poster["pages"], 1, "{poster} ({})", fonts.name);
+                assert!(
+                    poster["wide_px"].as_i64().unwrap_or(1) <= 0,
+                    "{poster}: wider than the sheet ({})",
+                    fonts.name
+                );
                 // Real slack: the content stops well before the page does, so
                 // another font or a longer word does not push out the hotline.
+                let sizes = |key: &str| -> Vec<f64> {
+                    poster[key]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .filter_map(|v| v.as_f64())
+                        .collect()
+                };
+                // Read across a room: what each figure counts at 20 pt at
+                // least, QR codes a phone's camera finds at 35 mm at least,
+                // and "Chưa có số liệu" a sentence, not a figure.
+                assert!(!sizes("label_pt").is_empty(), "{poster}");
+                assert!(sizes("label_pt").iter().all(|&s| s >= 20.0), "{poster}");
+                assert!(sizes("qr_mm").iter().all(|&s| s >= 35.0), "{poster}");
+                let smallest_figure = sizes("number_pt").into_iter().fold(f64::MAX, f64::min);
+                for none in sizes("no_figure_pt") {
+                    assert!(none <= 24.0 && none < smallest_figure, "{poster}");
+                }
                 let natural = poster["natural_mm"].as_f64().expect("a poster");
                 eprintln!("{} {natural:.1} mm ({})", poster["url"], fonts.name);
                 assert!(
@@ -263,6 +300,53 @@ fn every_poster_prints_on_one_a4_page() {
                     fonts.name
                 );
             }
+        }
+    }
+}
+
+/// The height of a cheap phone's first screen, in CSS px.
+const FIRST_SCREEN: f64 = 640.0;
+
+#[test]
+fn at_360_by_640_the_figure_its_status_and_the_store_buttons_are_on_the_first_screen() {
+    let Some(modules) = checkers() else { return };
+    let setups = font_setups();
+    for site in built_sites() {
+        let (port, _server) = serve(site.out());
+        let pages: Vec<String> = html_pages(&site.out())
+            .into_iter()
+            .filter(|p| {
+                p.is_empty()
+                    || p == "ung-dung/"
+                    || (p.starts_with("chien-dich/") && p.matches('/').count() == 2)
+            })
+            .collect();
+        let mut args = vec!["layout".to_string()];
+        args.extend(pages.iter().map(|p| format!("http://127.0.0.1:{port}/{p}")));
+        let report = features_with(&modules, &args, setups.first());
+        for page in report.as_array().expect("array") {
+            let url = page["url"].as_str().unwrap_or("");
+            let bottom = |what: &str| page[what]["bottom"].as_f64();
+            assert!(page["overflow"].as_i64().unwrap_or(1) <= 0, "{page:#}");
+            // One <h1>, said once.
+            let h1 = page["h1"].as_array().expect("h1s");
+            assert_eq!(h1.len(), 1, "{page:#}");
+            assert!(
+                !page["headings"].as_array().unwrap().contains(&h1[0]),
+                "{page:#}"
+            );
+            if url.ends_with("/ung-dung/") {
+                let store = bottom("store").expect("a store button");
+                assert!(store <= FIRST_SCREEN, "{url}: store button ends at {store}");
+                continue;
+            }
+            // Home and campaign pages: the figure (when there is one) and
+            // the status.
+            if let Some(figure) = bottom("figure") {
+                assert!(figure <= FIRST_SCREEN, "{url}: figure ends at {figure}");
+            }
+            let status = bottom("status").expect("a status");
+            assert!(status <= FIRST_SCREEN, "{url}: status ends at {status}");
         }
     }
 }

@@ -3,8 +3,8 @@
 //! image (share.rs) says the same as the poster, from the same [`Lead`].
 
 use crate::derive;
-use crate::model::Campaign;
 use crate::model::reader::tel_digits;
+use crate::model::{Campaign, Indicator};
 use crate::render::indicator::{self as ind, status_view};
 use crate::render::pages::{Ctx, app_view, campaign_card, strip_unit};
 use crate::render::routes;
@@ -30,19 +30,33 @@ pub struct Lead {
 }
 
 pub fn lead(ctx: &Ctx, c: &Campaign) -> Lead {
-    let lang = ctx.lang;
-    let Some(first) = c.indicators.first() else {
-        return Lead {
+    match c.indicators.first() {
+        Some(first) => indicator_lead(ctx, c, first),
+        None => Lead {
             label: None,
             figure: None,
             approximate: false,
             detail: None,
             target: None,
             share: None,
-            status: status_view(lang, derive::Status::NoData),
+            status: status_view(ctx.lang, derive::Status::NoData),
             updated: None,
-        };
-    };
+        },
+    }
+}
+
+/// What each of a campaign's indicators says in one glance, in order: the
+/// poster and the share image show every one, each target beside the
+/// indicator (and group) it is for.
+pub fn leads(ctx: &Ctx, c: &Campaign) -> Vec<Lead> {
+    c.indicators
+        .iter()
+        .map(|i| indicator_lead(ctx, c, i))
+        .collect()
+}
+
+fn indicator_lead(ctx: &Ctx, c: &Campaign, first: &Indicator) -> Lead {
+    let lang = ctx.lang;
     let progress = derive::progress(first, c.deadline, ctx.today);
     let unit = first
         .unit
@@ -75,6 +89,18 @@ fn campaign_app(ctx: &Ctx, c: &Campaign) -> Option<AppView> {
 
 pub fn poster(ctx: &Ctx, c: &Campaign) -> PosterPage {
     let lead = lead(ctx, c);
+    let lines = leads(ctx, c)
+        .into_iter()
+        .zip(&c.indicators)
+        .map(|(l, i)| PosterLine {
+            label: l.label.unwrap_or_else(|| i.label.clone()),
+            figure: l.figure,
+            approximate: l.approximate,
+            detail: l.detail,
+            target: l.target,
+            status: l.status,
+        })
+        .collect();
     PosterPage {
         title: c.title.clone(),
         title_length: match c.title.chars().count() {
@@ -94,6 +120,7 @@ pub fn poster(ctx: &Ctx, c: &Campaign) -> PosterPage {
         updated: lead.updated.map(|d| format_date(ctx.lang, d)),
         updated_iso: lead.updated.map(|d| d.to_string()),
         app: campaign_app(ctx, c),
+        lines,
     }
 }
 

@@ -392,6 +392,23 @@ pub struct PosterPage {
     pub updated: Option<String>,
     pub updated_iso: Option<String>,
     pub app: Option<AppView>,
+    /// Every indicator, in order: its figure, what it counts and its target.
+    pub lines: Vec<PosterLine>,
+}
+
+/// One indicator on the poster.
+#[derive(Debug, Clone, Serialize)]
+pub struct PosterLine {
+    /// "Đảng viên có tài khoản i-HaTinh": whom the figure and target are for.
+    pub label: String,
+    /// "4,44 %"; `None` before the first figure (the status says so).
+    pub figure: Option<String>,
+    pub approximate: bool,
+    /// "1.299/29.226 tài khoản, ngày 29/5/2026".
+    pub detail: Option<String>,
+    /// "30 % (8.768 tài khoản) trước 31/12/2026".
+    pub target: Option<String>,
+    pub status: StatusView,
 }
 
 /// A campaign's widget for an `<iframe>` on the commune portal.

@@ -9,6 +9,10 @@
 //     size) and reports its number of pages, and the height in mm the
 //     poster's content takes on paper without the stretch that fills the
 //     page (its slack is the page's 277 mm less that).
+//   node check-features.cjs layout URL...
+//     Opens each URL at 360×640 (a cheap phone's first screen) and reports
+//     where the first figure, status and store button are (CSS px from the
+//     top of the page), the <h1>s, and how far the page scrolls sideways.
 //
 // Prints one JSON report on stdout.
 const { chromium } = require('playwright-core');
@@ -55,6 +59,8 @@ async function pdf(browser, urls) {
     // A4 less the poster's 10 mm margins, at 96 px to the inch.
     await page.setViewportSize({ width: Math.round(190 / 25.4 * 96), height: 1000 });
     await page.emulateMedia({ media: 'print' });
+    // Wider than the sheet, the browser would shrink the whole poster.
+    const wide_px = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     const natural_mm = await page.evaluate(() => {
       const poster = document.querySelector('.poster');
       if (!poster) return null;
@@ -62,7 +68,47 @@ async function pdf(browser, urls) {
       poster.style.setProperty('height', 'auto', 'important');
       return poster.getBoundingClientRect().height * 25.4 / 96;
     });
-    report.push({ url, pages, natural_mm });
+    // Sizes on paper: the QR codes' side in mm, the font sizes in pt.
+    const sizes = await page.evaluate(() => {
+      const all = (sel, f) => Array.from(document.querySelectorAll(sel)).map(f);
+      const pt = el => parseFloat(getComputedStyle(el).fontSize) * 0.75;
+      return {
+        qr_mm: all('.poster .qr__image', el => el.getBoundingClientRect().width * 25.4 / 96),
+        label_pt: all('.poster__label', pt),
+        number_pt: all('.poster__number:not(.poster__number--none)', pt),
+        no_figure_pt: all('.poster__number--none', pt),
+      };
+    });
+    report.push({ url, pages, natural_mm, wide_px, ...sizes });
+    await page.close();
+  }
+  return report;
+}
+
+async function layout(browser, urls) {
+  const report = [];
+  for (const url of urls) {
+    const page = await browser.newPage({ viewport: { width: 360, height: 640 } });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => true));
+    report.push(await page.evaluate(() => {
+      const box = (selector) => {
+        const el = document.querySelector(selector);
+        if (!el) return null;
+        const r = el.getBoundingClientRect();
+        return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY, text: el.textContent.trim() };
+      };
+      return {
+        url: location.href,
+        figure: box('main .glance__figure, main .headline__figure'),
+        status: box('main .status'),
+        store: box('main .store'),
+        h1: Array.from(document.querySelectorAll('h1')).map(h => h.textContent.trim().replace(/\s+/g, ' ')),
+        headings: Array.from(document.querySelectorAll('main h2, main h3'))
+          .map(h => h.textContent.trim().replace(/\s+/g, ' ')),
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+      };
+    }));
     await page.close();
   }
   return report;
@@ -79,8 +125,10 @@ async function pdf(browser, urls) {
     report = await search(browser, args[0], args.slice(1));
   } else if (mode === 'pdf') {
     report = await pdf(browser, args);
+  } else if (mode === 'layout') {
+    report = await layout(browser, args);
   } else {
-    throw new Error('usage: check-features.cjs search|pdf …');
+    throw new Error('usage: check-features.cjs search|pdf|layout …');
   }
   await browser.close();
   process.stdout.write(JSON.stringify(report));
