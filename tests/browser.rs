@@ -414,6 +414,7 @@ fn content_type(file: &Path) -> tiny_http::Header {
         Some("xml") => "application/xml",
         Some("json") => "application/json",
         Some("woff2") => "font/woff2",
+        Some("ico") => "image/x-icon",
         _ => "application/octet-stream",
     };
     tiny_http::Header::from_bytes("Content-Type", kind).unwrap()

@@ -208,3 +208,21 @@ fn previews_name_the_commune_and_the_contact_page_gives_the_number() {
     assert_eq!(meta(&en, "og:locale"), "en_US");
     assert_contains!(meta(&en, "og:image:alt"), "the latest progress");
 }
+
+#[test]
+fn every_page_has_the_theme_favicon() {
+    let site = build_fixture("");
+    for file in ["favicon.ico", "favicon.svg", "apple-touch-icon.png"] {
+        assert!(site.out().join(file).is_file(), "{file}");
+    }
+    let ico = std::fs::read(site.out().join("favicon.ico")).unwrap();
+    // An ICO header (reserved 0, type 1, one image), then a PNG inside.
+    assert_eq!(&ico[..6], &[0, 0, 1, 0, 1, 0]);
+    assert_eq!(&ico[22..26], b"\x89PNG");
+    assert_contains!(
+        site.page("van-ban/2026-06-02-959-ubnd-vhxh/index.html"),
+        "<link rel=\"icon\" href=\"../../favicon.ico\" sizes=\"32x32\">",
+        "<link rel=\"icon\" href=\"../../favicon.svg\" type=\"image/svg+xml\">"
+    );
+    assert_contains!(site.page("index.html"), "href=\"favicon.ico\"");
+}
