@@ -351,6 +351,34 @@ fn at_360_by_640_the_figure_its_status_and_the_store_buttons_are_on_the_first_sc
     }
 }
 
+#[test]
+fn chart_text_is_readable_at_360_px_and_never_sits_on_a_line_or_a_label() {
+    let Some(modules) = checkers() else { return };
+    let setups = font_setups();
+    let mut charts = 0;
+    for site in built_sites() {
+        let (port, _server) = serve(site.out());
+        let mut args = vec!["charts".to_string()];
+        args.extend(
+            html_pages(&site.out())
+                .into_iter()
+                .filter(|p| p.starts_with("chien-dich/") && p.matches('/').count() == 2)
+                .map(|p| format!("http://127.0.0.1:{port}/{p}")),
+        );
+        for chart in features_with(&modules, &args, setups.first())
+            .as_array()
+            .expect("array")
+        {
+            charts += 1;
+            // 640-unit charts shown 324 px wide read at 7.6 px.
+            let smallest = chart["smallest"].as_f64().expect("a size");
+            assert!(smallest >= 12.0, "{chart:#}");
+            assert_eq!(chart["clashes"], serde_json::json!([]), "{chart:#}");
+        }
+    }
+    assert!(charts >= 10, "{charts} charts");
+}
+
 /// Every HTML file as a URL path (`index.html` → ``, `x/index.html` → `x/`).
 fn html_pages(out: &Path) -> Vec<String> {
     let mut pages: Vec<String> = walkdir::WalkDir::new(out)

@@ -13,6 +13,9 @@
 //     Opens each URL at 360×640 (a cheap phone's first screen) and reports
 //     where the first figure, status and store button are (CSS px from the
 //     top of the page), the <h1>s, and how far the page scrolls sideways.
+//   node check-features.cjs charts URL...
+//     At 360 px, reports each chart's smallest rendered text (CSS px), and
+//     every text that sits on another text or on a straight line.
 //
 // Prints one JSON report on stdout.
 const { chromium } = require('playwright-core');
@@ -114,6 +117,41 @@ async function layout(browser, urls) {
   return report;
 }
 
+async function charts(browser, urls) {
+  const report = [];
+  for (const url of urls) {
+    const page = await browser.newPage({ viewport: { width: 360, height: 640 } });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => true));
+    report.push(...await page.evaluate(() => Array.from(document.querySelectorAll('.figure-chart svg')).map(svg => {
+      const texts = Array.from(svg.querySelectorAll('text')).filter(t => t.textContent.trim());
+      const sizes = texts.map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a);
+      // Boxes shrunk by a pixel: glyph boxes include the line's leading.
+      const box = el => { const r = el.getBoundingClientRect();
+        return { l: r.left + 1, r: r.right - 1, t: r.top + 1, b: r.bottom - 1, w: r.width, h: r.height }; };
+      const meet = (a, b) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+      const boxes = texts.map(box);
+      const clashes = [];
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          if (meet(boxes[i], boxes[j])) clashes.push(texts[i].textContent + ' / ' + texts[j].textContent);
+        }
+      }
+      // Straight lines (gridlines, target, deadline, baselines): thin boxes.
+      const lines = Array.from(svg.querySelectorAll('line, polyline, path'))
+        .map(l => ({ el: l, r: l.getBoundingClientRect() }))
+        .filter(({ r }) => (r.width < 4 || r.height < 4) && r.width + r.height > 12)
+        .map(({ r }) => ({ l: r.left, r: r.right, t: r.top, b: r.bottom }));
+      texts.forEach((t, i) => lines.forEach(l => {
+        if (meet(boxes[i], { l: l.l - 0.5, r: l.r + 0.5, t: l.t - 0.5, b: l.b + 0.5 })) clashes.push(t.textContent + ' / a line');
+      }));
+      return { url: location.href, id: svg.id, smallest: Math.min(...sizes), texts: texts.length, clashes };
+    })));
+    await page.close();
+  }
+  return report;
+}
+
 (async () => {
   const browser = await chromium.launch({
     executablePath: process.env.CHROME || '/usr/bin/chromium',
@@ -125,10 +163,12 @@ async function layout(browser, urls) {
     report = await search(browser, args[0], args.slice(1));
   } else if (mode === 'pdf') {
     report = await pdf(browser, args);
+  } else if (mode === 'charts') {
+    report = await charts(browser, args);
   } else if (mode === 'layout') {
     report = await layout(browser, args);
   } else {
-    throw new Error('usage: check-features.cjs search|pdf|layout …');
+    throw new Error('usage: check-features.cjs search|pdf|layout|charts …');
   }
   await browser.close();
   process.stdout.write(JSON.stringify(report));
