@@ -198,13 +198,20 @@ fn search_finds_vietnamese_with_or_without_diacritics_in_a_real_browser() {
     let (port, _server) = serve(site.out());
     let root = format!("http://127.0.0.1:{port}/");
     let cases = [
-        // No diacritics, đ included: "Đường dây nóng" is in the install guide.
-        ("duong day nong", "huong-dan-cai-dat-i-hatinh/"),
+        // No diacritics, đ included: "Đường dây nóng" is the contact page's
+        // hotline (and in the install guide, see below).
+        ("duong day nong", "lien-he/"),
         // With diacritics, from the letter's subject.
         ("đôn đốc", "van-ban/2026-06-02-959-ubnd-vhxh/"),
         // Its number, written any way.
         ("959/ubnd", "van-ban/2026-06-02-959-ubnd-vhxh/"),
         ("DON DOC", "van-ban/2026-06-02-959-ubnd-vhxh/"),
+        // Past the 2,000 characters the index used to keep: "định danh
+        // điện tử VNeID" stands at character 2,092 of the letter.
+        ("dinh danh", "van-ban/2026-06-02-959-ubnd-vhxh/"),
+        ("VNeID", "van-ban/2026-06-02-959-ubnd-vhxh/"),
+        // The hotline's number reaches the contact page.
+        ("19009038", "lien-he/"),
     ];
     let mut args = vec!["search".to_string(), format!("{root}tim-kiem/")];
     for (query, page) in cases {
@@ -231,18 +238,85 @@ fn search_finds_vietnamese_with_or_without_diacritics_in_a_real_browser() {
             "{case:#}"
         );
     }
-    // Nothing found is said, not shown as an empty page.
+    // Nothing found is said, not shown as an empty page; what was typed is
+    // said as typed (`$&` is not the text replaced).
     let none = features(
         &modules,
         &[
             "search".into(),
             format!("{root}tim-kiem/"),
-            "xyzzy".into(),
+            "xyzzy $& $1".into(),
             String::new(),
         ],
     );
     let status = none[0]["status"].as_str().unwrap_or("");
-    assert!(status.starts_with("Không tìm thấy kết quả nào"), "{none:#}");
+    assert!(
+        status.starts_with("Không tìm thấy kết quả nào cho “xyzzy $& $1”."),
+        "{none:#}"
+    );
+    // "đường dây nóng" also finds the install guide, which mentions it.
+    let hotline = features(
+        &modules,
+        &[
+            "search".into(),
+            format!("{root}tim-kiem/"),
+            "duong day nong".into(),
+            String::new(),
+        ],
+    );
+    let hrefs = hotline[0]["hrefs"].to_string();
+    assert!(
+        hrefs.contains(&format!("{root}huong-dan-cai-dat-i-hatinh/")),
+        "{hotline:#}"
+    );
+
+    // Without script, `?q=` says why nothing was filtered and links to the
+    // notice list.
+    let plain = features(
+        &modules,
+        &["noscript".into(), format!("{root}tim-kiem/?q=dinh+danh")],
+    );
+    let text = plain[0]["text"].as_str().unwrap_or("");
+    assert!(
+        text.contains("Trình duyệt đang tắt JavaScript nên ô tìm kiếm không lọc được"),
+        "{plain:#}"
+    );
+    assert!(
+        plain[0]["links"]
+            .to_string()
+            .contains(&format!("{root}van-ban/")),
+        "{plain:#}"
+    );
+}
+
+#[test]
+fn the_first_search_on_a_1000_notice_site_fetches_under_100_kb() {
+    let Some(modules) = checkers() else { return };
+    let site = build_dir(synth_site(1000, 3), &options());
+    assert!(!site.outcome.has_errors(), "{:?}", site.outcome.diagnostics);
+    let (port, _server) = serve(site.out());
+    let root = format!("http://127.0.0.1:{port}/");
+    // Words every synthetic notice has, and a notice's own number.
+    let report = features(
+        &modules,
+        &[
+            "search".into(),
+            format!("{root}tim-kiem/"),
+            "dinh danh dien tu".into(),
+            String::new(),
+        ],
+    );
+    let bytes = report[0]["bytes"].as_u64().expect("bytes");
+    assert!(bytes > 0 && bytes < 100 * 1024, "{bytes} bytes: {report:#}");
+    let found = report[0]["hrefs"].as_array().map_or(0, Vec::len);
+    assert_eq!(found, 10, "ten results at a time: {report:#}");
+    assert!(
+        report[0]["status"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("Có "),
+        "{report:#}"
+    );
 }
 
 /// The poster's content on paper at most: the page's 277 mm (A4 less the

@@ -145,6 +145,9 @@ fn the_notice_list_is_paged_and_every_notice_is_on_one_page() {
         "25 notices and the link to all of them"
     );
     assert_contains!(search, "<a href=\"../van-ban/\">Xem tất cả 60 văn bản</a>");
-    let index = page("tim-kiem/chi-muc.json");
-    assert_eq!(index.matches("\"url\":\"van-ban/").count(), expected.len());
+    let indexed = search_index(&out)
+        .into_iter()
+        .filter(|d| d.url.starts_with("van-ban/"))
+        .count();
+    assert_eq!(indexed, expected.len());
 }

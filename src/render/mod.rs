@@ -154,7 +154,7 @@ pub fn render_some_to(
     let base_url = base_url_of(site, opts);
     let ctx = ctx_of(site, opts, &base_url);
     let jobs = jobs(&ctx);
-    let outputs = part_outputs(site, &jobs, ctx.base_url.is_some());
+    let outputs = part_outputs(&ctx, &jobs);
     let theme_static = std::mem::take(&mut theme.static_files);
     // The campaigns' share images take a while to draw: alongside the rest.
     let (failures, ()) = rayon::join(
@@ -186,10 +186,9 @@ pub fn render_some_to(
         // After the pages: each notice's indexed text came from its page's body.
         let texts = texts.lock().unwrap_or_else(PoisonError::into_inner);
         let known = |n: &Notice| texts.get(&n.file).cloned();
-        sink(
-            routes::SEARCH_INDEX.into(),
-            search::index_with(&ctx, &known),
-        );
+        for (path, bytes) in search::index_with(&ctx, &known) {
+            sink(path, bytes);
+        }
     }
     (!diags.has_errors()).then_some(outputs)
 }
@@ -233,7 +232,8 @@ fn sitemap_of(ctx: &Ctx, base_url: &str, jobs: &[Job]) -> Vec<u8> {
 }
 
 /// The output file of every part (see [`Part`]).
-fn part_outputs(site: &Site, jobs: &[Job], sitemap: bool) -> Vec<String> {
+fn part_outputs(ctx: &Ctx, jobs: &[Job]) -> Vec<String> {
+    let site = ctx.site;
     let pages = jobs
         .iter()
         .filter(|job| job.kind.part().is_some())
@@ -245,10 +245,10 @@ fn part_outputs(site: &Site, jobs: &[Job], sitemap: bool) -> Vec<String> {
             routes::share_image(&c.id),
         ]
     });
-    let sitemap = sitemap.then(|| SITEMAP.to_string());
+    let sitemap = ctx.base_url.map(|_| SITEMAP.to_string());
     pages
         .chain(campaigns)
-        .chain([routes::SEARCH_INDEX.to_string()])
+        .chain(search::index_paths_of(ctx))
         .chain(sitemap)
         .collect()
 }
@@ -391,7 +391,8 @@ fn always_made(root: &Path, ctx: &Ctx, jobs: &[Job], theme_static: Files) -> Fil
             || path
                 .strip_suffix("index.html")
                 .is_some_and(|route| routes.contains(route));
-        !(page || campaign_file(path) || path == routes::SEARCH_INDEX || path == SITEMAP)
+        let index = path.starts_with(routes::SEARCH) && path.ends_with(".json");
+        !(page || campaign_file(path) || index || path == SITEMAP)
     });
     files.insert("robots.txt".into(), sitemap::robots(base_url).into_bytes());
     files.insert(feed::PATH.into(), feed::atom(ctx).into_bytes());

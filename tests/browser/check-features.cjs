@@ -3,7 +3,11 @@
 //   node check-features.cjs search URL QUERY EXPECTED [QUERY EXPECTED]...
 //     Types each QUERY into the search page at URL (the first by typing,
 //     the others through `?q=`) and reports the result links, the status
-//     line and what the Content-Security-Policy blocked.
+//     line, the bytes of index files fetched and what the
+//     Content-Security-Policy blocked.
+//   node check-features.cjs noscript URL
+//     Opens URL with script off and reports the visible text of <main> and
+//     its links.
 //   node check-features.cjs pdf URL...
 //     Prints each URL to PDF as the browser's Print command would (CSS page
 //     size) and reports its number of pages, and the height in mm the
@@ -29,6 +33,8 @@ async function search(browser, url, pairs) {
     const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
     const blocked = [];
     page.on('console', m => { if (/Content Security Policy/i.test(m.text())) blocked.push(m.text()); });
+    const fetched = [];
+    page.on('response', r => { if (r.url().endsWith('.json')) fetched.push(r.body().then(b => b.length).catch(() => 0)); });
     if (i === 0) {
       await page.goto(url, { waitUntil: 'load' });
       await page.click('#q');
@@ -45,10 +51,24 @@ async function search(browser, url, pairs) {
       listHidden: document.getElementById('tat-ca').hidden,
       inputValue: document.getElementById('q').value,
     }));
-    report.push({ query, expected, csp_violations: blocked, ...result });
+    await page.waitForLoadState('networkidle');
+    const bytes = (await Promise.all(fetched)).reduce((a, b) => a + b, 0);
+    report.push({ query, expected, csp_violations: blocked, bytes, ...result });
     await page.close();
   }
   return report;
+}
+
+async function noscript(browser, url) {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  const result = await page.evaluate(() => ({
+    text: document.querySelector('main').innerText,
+    links: Array.from(document.querySelectorAll('main a')).map(a => a.href),
+  }));
+  await context.close();
+  return [result];
 }
 
 async function pdf(browser, urls) {
@@ -161,6 +181,8 @@ async function charts(browser, urls) {
   let report;
   if (mode === 'search') {
     report = await search(browser, args[0], args.slice(1));
+  } else if (mode === 'noscript') {
+    report = await noscript(browser, args[0]);
   } else if (mode === 'pdf') {
     report = await pdf(browser, args);
   } else if (mode === 'charts') {
@@ -168,7 +190,7 @@ async function charts(browser, urls) {
   } else if (mode === 'layout') {
     report = await layout(browser, args);
   } else {
-    throw new Error('usage: check-features.cjs search|pdf|layout|charts …');
+    throw new Error('usage: check-features.cjs search|noscript|pdf|layout|charts …');
   }
   await browser.close();
   process.stdout.write(JSON.stringify(report));
