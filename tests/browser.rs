@@ -24,6 +24,7 @@ fn checkers() -> Option<PathBuf> {
     let modules = repo_root().join("tests/browser/node_modules");
     let ready = modules.join("vnu-jar/build/dist/vnu.jar").is_file()
         && modules.join("playwright-core").is_dir()
+        && modules.join("lighthouse").is_dir()
         && Path::new("/usr/bin/chromium").exists()
         && Command::new("java").arg("-version").output().is_ok();
     if ready {
@@ -31,7 +32,7 @@ fn checkers() -> Option<PathBuf> {
     }
     assert!(
         std::env::var("CI").is_err(),
-        "browser checkers missing in CI: .ci/run must install chromium, java and tests/browser/node_modules"
+        "browser checkers missing in CI: .ci/run must install chromium, java and tests/browser/node_modules (vnu-jar, axe-core, playwright-core, lighthouse)"
     );
     eprintln!(
         "SKIPPED browser checks: install chromium, java and run `npm install` in tests/browser/"
@@ -453,6 +454,53 @@ fn chart_text_is_readable_at_360_px_and_never_sits_on_a_line_or_a_label() {
     assert!(charts >= 10, "{charts} charts");
 }
 
+#[test]
+fn lighthouse_scores_every_kind_of_page_95_or_more_in_all_four_categories() {
+    let Some(modules) = checkers() else { return };
+    let site = build_fixture("");
+    let (port, _server) = serve(site.out());
+    let pages = [
+        "",
+        "chien-dich/i-hatinh/",
+        "van-ban/2026-06-02-959-ubnd-vhxh/",
+        "van-ban/",
+        "tim-kiem/",
+        "lien-he/",
+        "ung-dung/",
+        "chien-dich/i-hatinh/ap-phich/",
+        "en/",
+        // The portal widget: `noindex` by design, so exempt from SEO only.
+        "chien-dich/i-hatinh/nhung/",
+    ];
+    let fonts = font_setups();
+    let output = Command::new("node")
+        .arg(modules.join("../check-lighthouse.mjs"))
+        .args(pages.iter().map(|p| format!("http://127.0.0.1:{port}/{p}")))
+        .env("CHROME_PATH", "/usr/bin/chromium")
+        .envs(fonts.first().map(FontSetup::env).unwrap_or_default())
+        .current_dir(repo_root().join("tests/browser"))
+        .output()
+        .expect("run node");
+    assert!(
+        output.status.success(),
+        "lighthouse failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON report");
+    assert_eq!(report.as_array().map(Vec::len), Some(pages.len()));
+    for page in report.as_array().unwrap() {
+        let url = page["url"].as_str().unwrap_or("");
+        assert!(page["runtimeError"].is_null(), "{page:#}");
+        for category in ["performance", "accessibility", "best-practices", "seo"] {
+            if category == "seo" && url.ends_with("/nhung/") {
+                continue;
+            }
+            let score = page["scores"][category].as_i64().unwrap_or(0);
+            assert!(score >= 95, "{url}: {category} {score}: {:#}", page["lost"]);
+        }
+    }
+}
+
 /// Every HTML file as a URL path (`index.html` → ``, `x/index.html` → `x/`).
 fn html_pages(out: &Path) -> Vec<String> {
     let mut pages: Vec<String> = walkdir::WalkDir::new(out)
@@ -517,6 +565,8 @@ fn content_type(file: &Path) -> tiny_http::Header {
         Some("json") => "application/json",
         Some("woff2") => "font/woff2",
         Some("ico") => "image/x-icon",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("txt") => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     };
     tiny_http::Header::from_bytes("Content-Type", kind).unwrap()
