@@ -20,6 +20,16 @@ use fonts::{FontSetup, font_setups};
 
 const SITES: &[&str] = &["", "truong-luu", "cam-xuyen", "hoang-thanh", "cho-don"];
 
+/// The browser tests run side by side, except Lighthouse, which times pages
+/// and would count the others' work against them: it runs alone.
+static ALONE: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+fn side_by_side() -> std::sync::RwLockReadGuard<'static, ()> {
+    ALONE
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn checkers() -> Option<PathBuf> {
     let modules = repo_root().join("tests/browser/node_modules");
     let ready = modules.join("vnu-jar/build/dist/vnu.jar").is_file()
@@ -83,6 +93,7 @@ fn built_sites() -> Vec<Built> {
 #[test]
 fn every_page_passes_the_w3c_nu_html_checker() {
     let Some(modules) = checkers() else { return };
+    let _side_by_side = side_by_side();
     for site in built_sites() {
         let output = Command::new("java")
             .args(["-jar"])
@@ -103,6 +114,7 @@ fn every_page_passes_the_w3c_nu_html_checker() {
 #[test]
 fn every_page_passes_axe_at_phone_width_without_overflow_or_external_requests() {
     let Some(modules) = checkers() else { return };
+    let _side_by_side = side_by_side();
     let setups = font_setups();
     for site in built_sites() {
         let (port, _server) = serve(site.out());
@@ -195,6 +207,7 @@ fn features_with(modules: &Path, args: &[String], fonts: Option<&FontSetup>) -> 
 #[test]
 fn search_finds_vietnamese_with_or_without_diacritics_in_a_real_browser() {
     let Some(modules) = checkers() else { return };
+    let _side_by_side = side_by_side();
     let site = build_fixture("");
     let (port, _server) = serve(site.out());
     let root = format!("http://127.0.0.1:{port}/");
@@ -293,6 +306,7 @@ fn search_finds_vietnamese_with_or_without_diacritics_in_a_real_browser() {
 #[test]
 fn the_first_search_on_a_1000_notice_site_fetches_under_100_kb() {
     let Some(modules) = checkers() else { return };
+    let _side_by_side = side_by_side();
     let site = build_dir(synth_site(1000, 3), &options());
     assert!(!site.outcome.has_errors(), "{:?}", site.outcome.diagnostics);
     let (port, _server) = serve(site.out());
@@ -327,6 +341,7 @@ const POSTER_CONTENT_MM: f64 = 262.0;
 #[test]
 fn every_poster_prints_on_one_a4_page() {
     let Some(modules) = checkers() else { return };
+    let _side_by_side = side_by_side();
     let setups = font_setups();
     for site in built_sites() {
         let (port, _server) = serve(site.out());
@@ -385,6 +400,7 @@ const FIRST_SCREEN: f64 = 640.0;
 #[test]
 fn at_360_by_640_the_figure_its_status_and_the_store_buttons_are_on_the_first_screen() {
     let Some(modules) = checkers() else { return };
+    let _side_by_side = side_by_side();
     let setups = font_setups();
     for site in built_sites() {
         let (port, _server) = serve(site.out());
@@ -429,6 +445,7 @@ fn at_360_by_640_the_figure_its_status_and_the_store_buttons_are_on_the_first_sc
 #[test]
 fn chart_text_is_readable_at_360_px_and_never_sits_on_a_line_or_a_label() {
     let Some(modules) = checkers() else { return };
+    let _side_by_side = side_by_side();
     let setups = font_setups();
     let mut charts = 0;
     for site in built_sites() {
@@ -457,6 +474,9 @@ fn chart_text_is_readable_at_360_px_and_never_sits_on_a_line_or_a_label() {
 #[test]
 fn lighthouse_scores_every_kind_of_page_95_or_more_in_all_four_categories() {
     let Some(modules) = checkers() else { return };
+    let _alone = ALONE
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let site = build_fixture("");
     let (port, _server) = serve(site.out());
     let pages = [
