@@ -22,6 +22,9 @@
   var chunks = {};
   var titlesOnly = null;
   var shown = null;
+  // Each search's number: typing then pressing Enter starts two, and only
+  // the latest may write the results.
+  var latest = 0;
 
   function fold(text) {
     return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
@@ -151,10 +154,13 @@
   }
 
   function showMore() {
-    var next = shown.ids.slice(shown.count, shown.count + PAGE);
-    shown.count += next.length;
-    more.hidden = shown.count >= shown.ids.length;
-    return rows(next).then(append);
+    var current = shown;
+    var next = current.ids.slice(current.count, current.count + PAGE);
+    current.count += next.length;
+    more.hidden = current.count >= current.ids.length;
+    return rows(next).then(function (docs) {
+      if (shown === current) { append(docs); }
+    });
   }
 
   function report(q, n, note) {
@@ -166,6 +172,7 @@
 
   function run() {
     var q = input.value;
+    var mine = ++latest;
     var words = fold(q).filter(function (w, i, list) { return list.indexOf(w) === i; });
     results.textContent = '';
     more.hidden = true;
@@ -178,11 +185,12 @@
     }
     var ready = manifest ? Promise.resolve() : json(manifestUrl).then(function (m) { manifest = m; });
     ready.then(function () { return search(words); }).then(function (ids) {
-      if (input.value !== q) { return; }
+      if (mine !== latest) { return; }
       shown = { ids: ids, count: 0 };
       // The status last: once it speaks, the results are there.
-      return showMore().then(function () { report(q, ids.length); });
+      return showMore().then(function () { if (mine === latest) { report(q, ids.length); } });
     }).catch(function () {
+      if (mine !== latest) { return; }
       var docs = titleSearch(words);
       append(docs);
       report(q, docs.length, form.getAttribute('data-titles-only'));
@@ -197,6 +205,7 @@
   more.addEventListener('click', function () { if (shown) { showMore(); } });
   form.addEventListener('submit', function (event) {
     event.preventDefault();
+    clearTimeout(timer);
     try {
       var url = new URL(window.location.href);
       url.searchParams.set('q', input.value);
