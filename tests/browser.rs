@@ -549,30 +549,42 @@ fn serve(root: PathBuf) -> (u16, std::thread::JoinHandle<()>) {
     let port = listener.local_addr().unwrap().port();
     let server = tiny_http::Server::from_listener(listener, None).expect("server");
     let handle = std::thread::spawn(move || {
+        // A thread a request: a browser fetching ten files at once never
+        // waits behind a slow one.
         for request in server.incoming_requests() {
-            let path = request
-                .url()
-                .split(['?', '#'])
-                .next()
-                .unwrap_or("/")
-                .trim_start_matches('/')
-                .to_string();
-            let mut file = root.join(percent_decode(&path));
-            if file.is_dir() {
-                file = file.join("index.html");
-            }
-            let response = match std::fs::read(&file) {
-                Ok(bytes) => tiny_http::Response::from_data(bytes)
-                    .with_header(content_type(&file))
-                    .boxed(),
-                Err(_) => tiny_http::Response::from_string("not found")
-                    .with_status_code(404)
-                    .boxed(),
-            };
-            let _ = request.respond(response);
+            let root = root.clone();
+            std::thread::spawn(move || respond(&root, request));
         }
     });
     (port, handle)
+}
+
+fn respond(root: &Path, request: tiny_http::Request) {
+    let path = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .trim_start_matches('/')
+        .to_string();
+    let mut file = root.join(percent_decode(&path));
+    if file.is_dir() {
+        file = file.join("index.html");
+    }
+    // One request a connection: tiny_http sometimes left a kept-alive
+    // connection's next request (a second favicon) unanswered.
+    let close = tiny_http::Header::from_bytes("Connection", "close").unwrap();
+    let response = match std::fs::read(&file) {
+        Ok(bytes) => tiny_http::Response::from_data(bytes)
+            .with_header(content_type(&file))
+            .with_header(close)
+            .boxed(),
+        Err(_) => tiny_http::Response::from_string("not found")
+            .with_status_code(404)
+            .with_header(close)
+            .boxed(),
+    };
+    let _ = request.respond(response);
 }
 
 fn content_type(file: &Path) -> tiny_http::Header {

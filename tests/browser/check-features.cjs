@@ -34,7 +34,14 @@ async function search(browser, url, pairs) {
     const blocked = [];
     page.on('console', m => { if (/Content Security Policy/i.test(m.text())) blocked.push(m.text()); });
     const fetched = [];
-    page.on('response', r => { if (r.url().endsWith('.json')) fetched.push(r.body().then(b => b.length).catch(() => 0)); });
+    let pending = 0;
+    page.on('request', r => { if (r.url().endsWith('.json')) pending++; });
+    page.on('requestfinished', r => {
+      if (!r.url().endsWith('.json')) return;
+      fetched.push(r.response().then(res => res.body()).then(b => b.length).catch(() => 0));
+      pending--;
+    });
+    page.on('requestfailed', r => { if (r.url().endsWith('.json')) pending--; });
     if (i === 0) {
       await page.goto(url, { waitUntil: 'load' });
       await page.click('#q');
@@ -44,14 +51,15 @@ async function search(browser, url, pairs) {
       await page.goto(url + '?q=' + encodeURIComponent(query), { waitUntil: 'load' });
     }
     await page.waitForFunction(() => document.getElementById('ket-qua-trang-thai').textContent !== '',
-      null, { timeout: 10000 });
+      null, { timeout: 30000 });
     const result = await page.evaluate(() => ({
       status: document.getElementById('ket-qua-trang-thai').textContent,
       hrefs: Array.from(document.querySelectorAll('#ket-qua a')).map(a => a.href),
       listHidden: document.getElementById('tat-ca').hidden,
       inputValue: document.getElementById('q').value,
     }));
-    await page.waitForLoadState('networkidle');
+    // Every index file asked for has arrived.
+    while (pending > 0) { await page.waitForTimeout(50); }
     const bytes = (await Promise.all(fetched)).reduce((a, b) => a + b, 0);
     report.push({ query, expected, csp_violations: blocked, bytes, ...result });
     await page.close();
