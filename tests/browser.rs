@@ -311,11 +311,12 @@ fn the_first_search_on_a_1000_notice_site_fetches_under_100_kb() {
     assert!(!site.outcome.has_errors(), "{:?}", site.outcome.diagnostics);
     let (port, _server) = serve(site.out());
     let root = format!("http://127.0.0.1:{port}/");
-    // Words every synthetic notice has, and a notice's own number.
+    // Words every synthetic notice has, asked through `?q=` on a page
+    // just opened: its first query.
     let report = features(
         &modules,
         &[
-            "search".into(),
+            "search-url".into(),
             format!("{root}tim-kiem/"),
             "dinh danh dien tu".into(),
             String::new(),
@@ -543,52 +544,62 @@ fn html_pages(out: &Path) -> Vec<String> {
     pages
 }
 
-/// A static file server on a free loopback port, for as long as the guard lives.
+/// A static file server on a free loopback port, for as long as the guard
+/// lives: a thread a connection, one request a connection. (tiny_http,
+/// used before, now and then never answered one of several requests made
+/// at once: the 1,000-notice search test hung one run in three.)
 fn serve(root: PathBuf) -> (u16, std::thread::JoinHandle<()>) {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().unwrap().port();
-    let server = tiny_http::Server::from_listener(listener, None).expect("server");
     let handle = std::thread::spawn(move || {
-        // A thread a request: a browser fetching ten files at once never
-        // waits behind a slow one.
-        for request in server.incoming_requests() {
+        for stream in listener.incoming().flatten() {
             let root = root.clone();
-            std::thread::spawn(move || respond(&root, request));
+            std::thread::spawn(move || respond(&root, stream));
         }
     });
     (port, handle)
 }
 
-fn respond(root: &Path, request: tiny_http::Request) {
-    let path = request
-        .url()
+fn respond(root: &Path, mut stream: std::net::TcpStream) {
+    use std::io::{BufRead, BufReader, Write};
+    let mut reader = BufReader::new(match stream.try_clone() {
+        Ok(s) => s,
+        Err(_) => return,
+    });
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    // The headers, up to the blank line; no request here has a body.
+    let mut line = String::new();
+    while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+        line.clear();
+    }
+    let target = request_line.split(' ').nth(1).unwrap_or("/");
+    let path = target
         .split(['?', '#'])
         .next()
         .unwrap_or("/")
-        .trim_start_matches('/')
-        .to_string();
-    let mut file = root.join(percent_decode(&path));
+        .trim_start_matches('/');
+    let mut file = root.join(percent_decode(path));
     if file.is_dir() {
         file = file.join("index.html");
     }
-    // One request a connection: tiny_http sometimes left a kept-alive
-    // connection's next request (a second favicon) unanswered.
-    let close = tiny_http::Header::from_bytes("Connection", "close").unwrap();
-    let response = match std::fs::read(&file) {
-        Ok(bytes) => tiny_http::Response::from_data(bytes)
-            .with_header(content_type(&file))
-            .with_header(close)
-            .boxed(),
-        Err(_) => tiny_http::Response::from_string("not found")
-            .with_status_code(404)
-            .with_header(close)
-            .boxed(),
+    let (status, kind, body) = match std::fs::read(&file) {
+        Ok(bytes) => ("200 OK", content_type(&file), bytes),
+        Err(_) => ("404 Not Found", "text/plain", b"not found".to_vec()),
     };
-    let _ = request.respond(response);
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+    let _ = stream.flush();
 }
 
-fn content_type(file: &Path) -> tiny_http::Header {
-    let kind = match file.extension().and_then(|e| e.to_str()) {
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()) {
         Some("html") => "text/html; charset=utf-8",
         Some("css") => "text/css",
         Some("svg") => "image/svg+xml",
@@ -600,8 +611,7 @@ fn content_type(file: &Path) -> tiny_http::Header {
         Some("js") => "text/javascript; charset=utf-8",
         Some("txt") => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
-    };
-    tiny_http::Header::from_bytes("Content-Type", kind).unwrap()
+    }
 }
 
 fn percent_decode(s: &str) -> String {

@@ -5,6 +5,8 @@
 //     the others through `?q=`) and reports the result links, the status
 //     line, the bytes of index files fetched and what the
 //     Content-Security-Policy blocked.
+//   node check-features.cjs search-url URL QUERY EXPECTED [QUERY EXPECTED]...
+//     The same, every QUERY through `?q=` on a freshly opened page.
 //   node check-features.cjs noscript URL
 //     Opens URL with script off and reports the visible text of <main> and
 //     its links.
@@ -26,7 +28,7 @@ const { chromium } = require('playwright-core');
 
 const [mode, ...args] = process.argv.slice(2);
 
-async function search(browser, url, pairs) {
+async function search(browser, url, pairs, typed = true) {
   const report = [];
   for (let i = 0; i < pairs.length; i += 2) {
     const [query, expected] = [pairs[i], pairs[i + 1]];
@@ -42,7 +44,7 @@ async function search(browser, url, pairs) {
       pending--;
     });
     page.on('requestfailed', r => { if (r.url().endsWith('.json')) pending--; });
-    if (i === 0) {
+    if (i === 0 && typed) {
       await page.goto(url, { waitUntil: 'load' });
       await page.click('#q');
       await page.keyboard.type(query);
@@ -189,6 +191,8 @@ async function charts(browser, urls) {
   let report;
   if (mode === 'search') {
     report = await search(browser, args[0], args.slice(1));
+  } else if (mode === 'search-url') {
+    report = await search(browser, args[0], args.slice(1), false);
   } else if (mode === 'noscript') {
     report = await noscript(browser, args[0]);
   } else if (mode === 'pdf') {
