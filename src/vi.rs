@@ -241,62 +241,49 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
-/// Folds a Vietnamese letter to its ASCII base: `ộ` → `o`, `Đ` → `D`.
+/// Folds a letter to its ASCII base: `ộ` → `o`, `Đ` → `D`, `ü` → `u`: the
+/// first letter of its canonical decomposition (NFD), `đ`/`Đ` to `d`/`D`.
 /// Anything else without an ASCII base (a combining mark included) becomes
 /// a space.
 pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c;
     }
-    let table = fold_table();
-    let at = |start: u32, part: &[char]| {
-        (c as u32)
-            .checked_sub(start)
-            .and_then(|i| part.get(i as usize).copied())
-    };
-    at(LATIN_START, &table.0)
-        .or_else(|| at(EXTENDED_START, &table.1))
-        .unwrap_or(' ')
-}
-
-/// Every Vietnamese letter is in one of two blocks: Latin-1 to Latin
-/// Extended-B (`À` … `ư`) and Latin Extended Additional (`Ạ` … `ỹ`).
-const LATIN_START: u32 = 0x00C0;
-const LATIN_END: u32 = 0x01B0;
-const EXTENDED_START: u32 = 0x1EA0;
-const EXTENDED_END: u32 = 0x1EF9;
-
-/// [`FOLDS`] as two arrays indexed by code point, made once: scanning the
-/// table for every letter was a tenth of indexing 10,000 notices for
-/// search. A letter the table lacks maps to a space; the first entry of a
-/// letter wins, as the scan did.
-fn fold_table() -> &'static (Vec<char>, Vec<char>) {
-    static TABLE: std::sync::OnceLock<(Vec<char>, Vec<char>)> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut latin = vec![' '; (LATIN_END - LATIN_START + 1) as usize];
-        let mut extended = vec![' '; (EXTENDED_END - EXTENDED_START + 1) as usize];
-        for (base, variants) in FOLDS.iter().rev() {
-            for v in variants.chars() {
-                let code = v as u32;
-                if (LATIN_START..=LATIN_END).contains(&code) {
-                    latin[(code - LATIN_START) as usize] = *base;
-                } else if (EXTENDED_START..=EXTENDED_END).contains(&code) {
-                    extended[(code - EXTENDED_START) as usize] = *base;
+    match c {
+        'đ' => 'd',
+        'Đ' => 'D',
+        _ => {
+            let mut base = ' ';
+            let mut first = true;
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                if first && d.is_ascii() {
+                    base = d;
                 }
-            }
+                first = false;
+            });
+            base
         }
-        (latin, extended)
-    })
+    }
 }
 
-/// Lowercases and strips diacritics (`đ` included), for matching and search:
-/// `Đường dây nóng` → `duong day nong`. Combining marks (decomposed input)
-/// are dropped; other characters without an ASCII base become spaces.
+/// Lowercases and strips diacritics (`đ` included), for matching and search,
+/// exactly as `tim-kiem.js` folds a query: NFD, combining marks
+/// (U+0300–U+036F) dropped, `đ` → `d`, lowercase. `Đường dây nóng` →
+/// `duong day nong`, `Müller` → `muller`; letters without a decomposition
+/// (`ø`, `ß`) stay as they are.
 pub fn fold_text(text: &str) -> String {
-    text.chars()
+    use unicode_normalization::UnicodeNormalization;
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    text.nfd()
         .filter(|&c| !is_combining_mark(c))
-        .map(|c| fold_char(c).to_ascii_lowercase())
-        .collect()
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            _ => c,
+        })
+        .collect::<String>()
+        .to_lowercase()
 }
 
 /// [`fold_text`] for a search index: only the words, lowercase ASCII
@@ -306,7 +293,7 @@ pub fn fold_words(text: &str) -> String {
     let folded = fold_text(text);
     let mut out = String::with_capacity(folded.len());
     for word in folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
+        .split(|c: char| !c.is_ascii_lowercase() && !c.is_ascii_digit())
         .filter(|w| !w.is_empty())
     {
         if !out.is_empty() {
@@ -322,23 +309,6 @@ pub fn fold_words(text: &str) -> String {
 fn is_combining_mark(c: char) -> bool {
     ('\u{0300}'..='\u{036F}').contains(&c)
 }
-
-const FOLDS: &[(char, &str)] = &[
-    ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
-    ('A', "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ"),
-    ('e', "èéẻẽẹêềếểễệ"),
-    ('E', "ÈÉẺẼẸÊỀẾỂỄỆ"),
-    ('i', "ìíỉĩị"),
-    ('I', "ÌÍỈĨỊ"),
-    ('o', "òóỏõọôồốổỗộơờớởỡợ"),
-    ('O', "ÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ"),
-    ('u', "ùúủũụưừứửữự"),
-    ('U', "ÙÚỦŨỤƯỪỨỬỮỰ"),
-    ('y', "ỳýỷỹỵ"),
-    ('Y', "ỲÝỶỸỴ"),
-    ('d', "đ"),
-    ('D', "Đ"),
-];
 
 #[cfg(test)]
 mod tests {
@@ -640,25 +610,14 @@ mod tests {
     }
 
     #[test]
-    fn the_fold_lookup_answers_as_the_table_scan_did() {
-        let scan = |c: char| {
-            FOLDS
-                .iter()
-                .find(|(_, variants)| variants.contains(c))
-                .map_or(' ', |(base, _)| *base)
-        };
-        for c in (0x80..0x3_0000).filter_map(char::from_u32) {
-            assert_eq!(fold_char(c), scan(c), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn fold_table_holds_only_vietnamese_letters() {
-        let table: String = FOLDS.iter().map(|(_, v)| *v).collect();
-        assert_eq!(table.chars().count(), 134);
-        for c in table.chars() {
-            assert!(LOWER.contains(c) || UPPER.contains(c), "{c}");
-        }
+    fn latin_letters_outside_vietnamese_fold_to_their_base() {
+        // "Müller" was "m ller" to the index and "muller" to the script.
+        assert_eq!(fold_words("Müller"), "muller");
+        // Letters without a decomposition are not words of a–z.
+        assert_eq!(fold_words("Ærø Straße Łódź"), "r stra e odz");
+        assert_eq!(fold_char('ü'), 'u');
+        assert_eq!(fold_char('Ç'), 'C');
+        assert_eq!(slugify("Müller Đức"), "muller-duc");
     }
 
     #[test]

@@ -8,19 +8,33 @@
 //! `.ci/run` installs them and a missing tool fails the test.
 
 mod common;
+#[path = "browser/fonts.rs"]
+mod fonts;
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::*;
+use fonts::{FontSetup, font_setups};
 
 const SITES: &[&str] = &["", "truong-luu", "cam-xuyen", "hoang-thanh", "cho-don"];
+
+/// The browser tests run side by side, except Lighthouse, which times pages
+/// and would count the others' work against them: it runs alone.
+static ALONE: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+fn side_by_side() -> std::sync::RwLockReadGuard<'static, ()> {
+    ALONE
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
 
 fn checkers() -> Option<PathBuf> {
     let modules = repo_root().join("tests/browser/node_modules");
     let ready = modules.join("vnu-jar/build/dist/vnu.jar").is_file()
         && modules.join("playwright-core").is_dir()
+        && modules.join("lighthouse").is_dir()
         && Path::new("/usr/bin/chromium").exists()
         && Command::new("java").arg("-version").output().is_ok();
     if ready {
@@ -28,7 +42,7 @@ fn checkers() -> Option<PathBuf> {
     }
     assert!(
         std::env::var("CI").is_err(),
-        "browser checkers missing in CI: .ci/run must install chromium, java and tests/browser/node_modules"
+        "browser checkers missing in CI: .ci/run must install chromium, java and tests/browser/node_modules (vnu-jar, axe-core, playwright-core, lighthouse)"
     );
     eprintln!(
         "SKIPPED browser checks: install chromium, java and run `npm install` in tests/browser/"
@@ -40,6 +54,20 @@ fn built_sites() -> Vec<Built> {
     // And a synthetic site long enough for the notice list to have pages.
     let long = build_dir(synth_site(30, 1), &options());
     assert!(!long.outcome.has_errors(), "{:?}", long.outcome.diagnostics);
+    // And the bundled site with its hotline written with spaces, as FORMAT
+    // allows: it widened every page to 373-376 px.
+    let dir = copy_site(&repo_root());
+    let yaml = dir.path().join("data/site.yaml");
+    let text = std::fs::read_to_string(&yaml).expect("site.yaml");
+    assert!(text.contains("number: \"19009038\""));
+    let text = text.replace("number: \"19009038\"", "number: \"0912 345 678\"");
+    std::fs::write(&yaml, text).expect("write site.yaml");
+    let spaced = build_dir(dir, &options());
+    assert!(
+        !spaced.outcome.has_errors(),
+        "{:?}",
+        spaced.outcome.diagnostics
+    );
     SITES
         .iter()
         .map(|name| {
@@ -58,13 +86,14 @@ fn built_sites() -> Vec<Built> {
             );
             site
         })
-        .chain([long])
+        .chain([long, spaced])
         .collect()
 }
 
 #[test]
 fn every_page_passes_the_w3c_nu_html_checker() {
     let Some(modules) = checkers() else { return };
+    let _side_by_side = side_by_side();
     for site in built_sites() {
         let output = Command::new("java")
             .args(["-jar"])
@@ -85,62 +114,85 @@ fn every_page_passes_the_w3c_nu_html_checker() {
 #[test]
 fn every_page_passes_axe_at_phone_width_without_overflow_or_external_requests() {
     let Some(modules) = checkers() else { return };
+    let _side_by_side = side_by_side();
+    let setups = font_setups();
     for site in built_sites() {
         let (port, _server) = serve(site.out());
         let urls: Vec<String> = html_pages(&site.out())
             .iter()
             .map(|p| format!("http://127.0.0.1:{port}/{p}"))
             .collect();
-        let output = Command::new("node")
-            .arg(repo_root().join("tests/browser/check-pages.cjs"))
-            .arg("360")
-            .args(&urls)
-            .env("NODE_PATH", &modules)
-            .current_dir(repo_root().join("tests/browser"))
-            .output()
-            .expect("run node");
-        assert!(
-            output.status.success(),
-            "checker failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let report: serde_json::Value =
-            serde_json::from_slice(&output.stdout).expect("JSON report");
-        for page in report.as_array().expect("array") {
-            let url = page["url"].as_str().unwrap_or("");
-            assert_eq!(
-                page["violations"].as_array().map(Vec::len),
-                Some(0),
-                "{url}: {:#}",
-                page["violations"]
-            );
+        // axe once; the layout (overflow) under every font setup.
+        for (i, fonts) in setups.iter().enumerate() {
+            let mut args = vec!["360".to_string()];
+            if i > 0 {
+                args.push("--no-axe".into());
+            }
+            args.extend(urls.iter().cloned());
+            let output = Command::new("node")
+                .arg(repo_root().join("tests/browser/check-pages.cjs"))
+                .args(&args)
+                .env("NODE_PATH", &modules)
+                .envs(fonts.env())
+                .current_dir(repo_root().join("tests/browser"))
+                .output()
+                .expect("run node");
             assert!(
-                page["overflow"].as_i64().unwrap_or(1) <= 0,
-                "{url} scrolls sideways by {}px at 360px",
-                page["overflow"]
+                output.status.success(),
+                "checker failed: {}",
+                String::from_utf8_lossy(&output.stderr)
             );
-            assert_eq!(
-                page["external_requests"].as_array().map(Vec::len),
-                Some(0),
-                "{url}: {}",
-                page["external_requests"]
-            );
-            assert_eq!(
-                page["csp_violations"].as_array().map(Vec::len),
-                Some(0),
-                "{url}: {}",
-                page["csp_violations"]
-            );
+            let report: serde_json::Value =
+                serde_json::from_slice(&output.stdout).expect("JSON report");
+            let setup = fonts.name;
+            for page in report.as_array().expect("array") {
+                let url = page["url"].as_str().unwrap_or("");
+                assert_eq!(
+                    page["violations"].as_array().map(Vec::len),
+                    Some(0),
+                    "{url} ({setup}): {:#}",
+                    page["violations"]
+                );
+                assert!(
+                    page["overflow"].as_i64().unwrap_or(1) <= 0,
+                    "{url} scrolls sideways by {}px at 360px ({setup})",
+                    page["overflow"]
+                );
+                assert_eq!(
+                    page["external_requests"].as_array().map(Vec::len),
+                    Some(0),
+                    "{url}: {}",
+                    page["external_requests"]
+                );
+                assert_eq!(
+                    page["csp_violations"].as_array().map(Vec::len),
+                    Some(0),
+                    "{url}: {}",
+                    page["csp_violations"]
+                );
+                assert_eq!(
+                    page["failed_requests"].as_array().map(Vec::len),
+                    Some(0),
+                    "{url}: {}",
+                    page["failed_requests"]
+                );
+            }
         }
     }
 }
 
 /// Runs tests/browser/check-features.cjs and returns its JSON report.
 fn features(modules: &Path, args: &[String]) -> serde_json::Value {
+    features_with(modules, args, None)
+}
+
+/// The same under a font setup.
+fn features_with(modules: &Path, args: &[String], fonts: Option<&FontSetup>) -> serde_json::Value {
     let output = Command::new("node")
         .arg(repo_root().join("tests/browser/check-features.cjs"))
         .args(args)
         .env("NODE_PATH", modules)
+        .envs(fonts.map(FontSetup::env).unwrap_or_default())
         .current_dir(repo_root().join("tests/browser"))
         .output()
         .expect("run node");
@@ -155,17 +207,25 @@ fn features(modules: &Path, args: &[String]) -> serde_json::Value {
 #[test]
 fn search_finds_vietnamese_with_or_without_diacritics_in_a_real_browser() {
     let Some(modules) = checkers() else { return };
+    let _side_by_side = side_by_side();
     let site = build_fixture("");
     let (port, _server) = serve(site.out());
     let root = format!("http://127.0.0.1:{port}/");
     let cases = [
-        // No diacritics, đ included: "Đường dây nóng" is in the install guide.
-        ("duong day nong", "huong-dan-cai-dat-i-hatinh/"),
+        // No diacritics, đ included: "Đường dây nóng" is the contact page's
+        // hotline (and in the install guide, see below).
+        ("duong day nong", "lien-he/"),
         // With diacritics, from the letter's subject.
         ("đôn đốc", "van-ban/2026-06-02-959-ubnd-vhxh/"),
         // Its number, written any way.
         ("959/ubnd", "van-ban/2026-06-02-959-ubnd-vhxh/"),
         ("DON DOC", "van-ban/2026-06-02-959-ubnd-vhxh/"),
+        // Past the 2,000 characters the index used to keep: "định danh
+        // điện tử VNeID" stands at character 2,092 of the letter.
+        ("dinh danh", "van-ban/2026-06-02-959-ubnd-vhxh/"),
+        ("VNeID", "van-ban/2026-06-02-959-ubnd-vhxh/"),
+        // The hotline's number reaches the contact page.
+        ("19009038", "lien-he/"),
     ];
     let mut args = vec!["search".to_string(), format!("{root}tim-kiem/")];
     for (query, page) in cases {
@@ -192,23 +252,98 @@ fn search_finds_vietnamese_with_or_without_diacritics_in_a_real_browser() {
             "{case:#}"
         );
     }
-    // Nothing found is said, not shown as an empty page.
+    // Nothing found is said, not shown as an empty page; what was typed is
+    // said as typed (`$&` is not the text replaced).
     let none = features(
         &modules,
         &[
             "search".into(),
             format!("{root}tim-kiem/"),
-            "xyzzy".into(),
+            "xyzzy $& $1".into(),
             String::new(),
         ],
     );
     let status = none[0]["status"].as_str().unwrap_or("");
-    assert!(status.starts_with("Không tìm thấy kết quả nào"), "{none:#}");
+    assert!(
+        status.starts_with("Không tìm thấy kết quả nào cho “xyzzy $& $1”."),
+        "{none:#}"
+    );
+    // "đường dây nóng" also finds the install guide, which mentions it.
+    let hotline = features(
+        &modules,
+        &[
+            "search".into(),
+            format!("{root}tim-kiem/"),
+            "duong day nong".into(),
+            String::new(),
+        ],
+    );
+    let hrefs = hotline[0]["hrefs"].to_string();
+    assert!(
+        hrefs.contains(&format!("{root}huong-dan-cai-dat-i-hatinh/")),
+        "{hotline:#}"
+    );
+
+    // Without script, `?q=` says why nothing was filtered and links to the
+    // notice list.
+    let plain = features(
+        &modules,
+        &["noscript".into(), format!("{root}tim-kiem/?q=dinh+danh")],
+    );
+    let text = plain[0]["text"].as_str().unwrap_or("");
+    assert!(
+        text.contains("Trình duyệt đang tắt JavaScript nên ô tìm kiếm không lọc được"),
+        "{plain:#}"
+    );
+    assert!(
+        plain[0]["links"]
+            .to_string()
+            .contains(&format!("{root}van-ban/")),
+        "{plain:#}"
+    );
 }
+
+#[test]
+fn the_first_search_on_a_1000_notice_site_fetches_under_100_kb() {
+    let Some(modules) = checkers() else { return };
+    let _side_by_side = side_by_side();
+    let site = build_dir(synth_site(1000, 3), &options());
+    assert!(!site.outcome.has_errors(), "{:?}", site.outcome.diagnostics);
+    let (port, _server) = serve(site.out());
+    let root = format!("http://127.0.0.1:{port}/");
+    // Words every synthetic notice has, asked through `?q=` on a page
+    // just opened: its first query.
+    let report = features(
+        &modules,
+        &[
+            "search-url".into(),
+            format!("{root}tim-kiem/"),
+            "dinh danh dien tu".into(),
+            String::new(),
+        ],
+    );
+    let bytes = report[0]["bytes"].as_u64().expect("bytes");
+    assert!(bytes > 0 && bytes < 100 * 1024, "{bytes} bytes: {report:#}");
+    let found = report[0]["hrefs"].as_array().map_or(0, Vec::len);
+    assert_eq!(found, 10, "ten results at a time: {report:#}");
+    assert!(
+        report[0]["status"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("Có "),
+        "{report:#}"
+    );
+}
+
+/// The poster's content on paper at most: the page's 277 mm (A4 less the
+/// 10 mm margins) less 15 mm of slack.
+const POSTER_CONTENT_MM: f64 = 262.0;
 
 #[test]
 fn every_poster_prints_on_one_a4_page() {
     let Some(modules) = checkers() else { return };
+    let _side_by_side = side_by_side();
+    let setups = font_setups();
     for site in built_sites() {
         let (port, _server) = serve(site.out());
         let urls: Vec<String> = html_pages(&site.out())
@@ -219,8 +354,170 @@ fn every_poster_prints_on_one_a4_page() {
         assert!(!urls.is_empty(), "no poster in {}", site.out().display());
         let mut args = vec!["pdf".to_string()];
         args.extend(urls);
-        for poster in features(&modules, &args).as_array().expect("array") {
-            assert_eq!(poster["pages"], 1, "{poster}");
+        for fonts in &setups {
+            let report = features_with(&modules, &args, Some(fonts));
+            for poster in report.as_array().expect("array") {
+                assert_eq!(poster["pages"], 1, "{poster} ({})", fonts.name);
+                assert!(
+                    poster["wide_px"].as_i64().unwrap_or(1) <= 0,
+                    "{poster}: wider than the sheet ({})",
+                    fonts.name
+                );
+                // Real slack: the content stops well before the page does, so
+                // another font or a longer word does not push out the hotline.
+                let sizes = |key: &str| -> Vec<f64> {
+                    poster[key]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .filter_map(|v| v.as_f64())
+                        .collect()
+                };
+                // Read across a room: what each figure counts at 20 pt at
+                // least, QR codes a phone's camera finds at 35 mm at least,
+                // and "Chưa có số liệu" a sentence, not a figure.
+                assert!(!sizes("label_pt").is_empty(), "{poster}");
+                assert!(sizes("label_pt").iter().all(|&s| s >= 20.0), "{poster}");
+                assert!(sizes("qr_mm").iter().all(|&s| s >= 35.0), "{poster}");
+                let smallest_figure = sizes("number_pt").into_iter().fold(f64::MAX, f64::min);
+                for none in sizes("no_figure_pt") {
+                    assert!(none <= 24.0 && none < smallest_figure, "{poster}");
+                }
+                let natural = poster["natural_mm"].as_f64().expect("a poster");
+                eprintln!("{} {natural:.1} mm ({})", poster["url"], fonts.name);
+                assert!(
+                    natural <= POSTER_CONTENT_MM,
+                    "{poster}: {natural:.1} mm of content, over {POSTER_CONTENT_MM} mm ({})",
+                    fonts.name
+                );
+            }
+        }
+    }
+}
+
+/// The height of a cheap phone's first screen, in CSS px.
+const FIRST_SCREEN: f64 = 640.0;
+
+#[test]
+fn at_360_by_640_the_figure_its_status_and_the_store_buttons_are_on_the_first_screen() {
+    let Some(modules) = checkers() else { return };
+    let _side_by_side = side_by_side();
+    let setups = font_setups();
+    for site in built_sites() {
+        let (port, _server) = serve(site.out());
+        let pages: Vec<String> = html_pages(&site.out())
+            .into_iter()
+            .filter(|p| {
+                p.is_empty()
+                    || p == "ung-dung/"
+                    || (p.starts_with("chien-dich/") && p.matches('/').count() == 2)
+            })
+            .collect();
+        let mut args = vec!["layout".to_string()];
+        args.extend(pages.iter().map(|p| format!("http://127.0.0.1:{port}/{p}")));
+        let report = features_with(&modules, &args, setups.first());
+        for page in report.as_array().expect("array") {
+            let url = page["url"].as_str().unwrap_or("");
+            let bottom = |what: &str| page[what]["bottom"].as_f64();
+            assert!(page["overflow"].as_i64().unwrap_or(1) <= 0, "{page:#}");
+            // One <h1>, said once.
+            let h1 = page["h1"].as_array().expect("h1s");
+            assert_eq!(h1.len(), 1, "{page:#}");
+            assert!(
+                !page["headings"].as_array().unwrap().contains(&h1[0]),
+                "{page:#}"
+            );
+            if url.ends_with("/ung-dung/") {
+                let store = bottom("store").expect("a store button");
+                assert!(store <= FIRST_SCREEN, "{url}: store button ends at {store}");
+                continue;
+            }
+            // Home and campaign pages: the figure (when there is one) and
+            // the status.
+            if let Some(figure) = bottom("figure") {
+                assert!(figure <= FIRST_SCREEN, "{url}: figure ends at {figure}");
+            }
+            let status = bottom("status").expect("a status");
+            assert!(status <= FIRST_SCREEN, "{url}: status ends at {status}");
+        }
+    }
+}
+
+#[test]
+fn chart_text_is_readable_at_360_px_and_never_sits_on_a_line_or_a_label() {
+    let Some(modules) = checkers() else { return };
+    let _side_by_side = side_by_side();
+    let setups = font_setups();
+    let mut charts = 0;
+    for site in built_sites() {
+        let (port, _server) = serve(site.out());
+        let mut args = vec!["charts".to_string()];
+        args.extend(
+            html_pages(&site.out())
+                .into_iter()
+                .filter(|p| p.starts_with("chien-dich/") && p.matches('/').count() == 2)
+                .map(|p| format!("http://127.0.0.1:{port}/{p}")),
+        );
+        for chart in features_with(&modules, &args, setups.first())
+            .as_array()
+            .expect("array")
+        {
+            charts += 1;
+            // 640-unit charts shown 324 px wide read at 7.6 px.
+            let smallest = chart["smallest"].as_f64().expect("a size");
+            assert!(smallest >= 12.0, "{chart:#}");
+            assert_eq!(chart["clashes"], serde_json::json!([]), "{chart:#}");
+        }
+    }
+    assert!(charts >= 10, "{charts} charts");
+}
+
+#[test]
+fn lighthouse_scores_every_kind_of_page_95_or_more_in_all_four_categories() {
+    let Some(modules) = checkers() else { return };
+    let _alone = ALONE
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let site = build_fixture("");
+    let (port, _server) = serve(site.out());
+    let pages = [
+        "",
+        "chien-dich/i-hatinh/",
+        "van-ban/2026-06-02-959-ubnd-vhxh/",
+        "van-ban/",
+        "tim-kiem/",
+        "lien-he/",
+        "ung-dung/",
+        "chien-dich/i-hatinh/ap-phich/",
+        "en/",
+        // The portal widget: `noindex` by design, so exempt from SEO only.
+        "chien-dich/i-hatinh/nhung/",
+    ];
+    let fonts = font_setups();
+    let output = Command::new("node")
+        .arg(modules.join("../check-lighthouse.mjs"))
+        .args(pages.iter().map(|p| format!("http://127.0.0.1:{port}/{p}")))
+        .env("CHROME_PATH", "/usr/bin/chromium")
+        .envs(fonts.first().map(FontSetup::env).unwrap_or_default())
+        .current_dir(repo_root().join("tests/browser"))
+        .output()
+        .expect("run node");
+    assert!(
+        output.status.success(),
+        "lighthouse failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON report");
+    assert_eq!(report.as_array().map(Vec::len), Some(pages.len()));
+    for page in report.as_array().unwrap() {
+        let url = page["url"].as_str().unwrap_or("");
+        assert!(page["runtimeError"].is_null(), "{page:#}");
+        for category in ["performance", "accessibility", "best-practices", "seo"] {
+            if category == "seo" && url.ends_with("/nhung/") {
+                continue;
+            }
+            let score = page["scores"][category].as_i64().unwrap_or(0);
+            assert!(score >= 95, "{url}: {category} {score}: {:#}", page["lost"]);
         }
     }
 }
@@ -297,49 +594,74 @@ fn html_pages(out: &Path) -> Vec<String> {
     pages
 }
 
-/// A static file server on a free loopback port, for as long as the guard lives.
+/// A static file server on a free loopback port, for as long as the guard
+/// lives: a thread a connection, one request a connection. (tiny_http,
+/// used before, now and then never answered one of several requests made
+/// at once: the 1,000-notice search test hung one run in three.)
 fn serve(root: PathBuf) -> (u16, std::thread::JoinHandle<()>) {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().unwrap().port();
-    let server = tiny_http::Server::from_listener(listener, None).expect("server");
     let handle = std::thread::spawn(move || {
-        for request in server.incoming_requests() {
-            let path = request
-                .url()
-                .split(['?', '#'])
-                .next()
-                .unwrap_or("/")
-                .trim_start_matches('/')
-                .to_string();
-            let mut file = root.join(percent_decode(&path));
-            if file.is_dir() {
-                file = file.join("index.html");
-            }
-            let response = match std::fs::read(&file) {
-                Ok(bytes) => tiny_http::Response::from_data(bytes)
-                    .with_header(content_type(&file))
-                    .boxed(),
-                Err(_) => tiny_http::Response::from_string("not found")
-                    .with_status_code(404)
-                    .boxed(),
-            };
-            let _ = request.respond(response);
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || respond(&root, stream));
         }
     });
     (port, handle)
 }
 
-fn content_type(file: &Path) -> tiny_http::Header {
-    let kind = match file.extension().and_then(|e| e.to_str()) {
+fn respond(root: &Path, mut stream: std::net::TcpStream) {
+    use std::io::{BufRead, BufReader, Write};
+    let mut reader = BufReader::new(match stream.try_clone() {
+        Ok(s) => s,
+        Err(_) => return,
+    });
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    // The headers, up to the blank line; no request here has a body.
+    let mut line = String::new();
+    while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+        line.clear();
+    }
+    let target = request_line.split(' ').nth(1).unwrap_or("/");
+    let path = target
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .trim_start_matches('/');
+    let mut file = root.join(percent_decode(path));
+    if file.is_dir() {
+        file = file.join("index.html");
+    }
+    let (status, kind, body) = match std::fs::read(&file) {
+        Ok(bytes) => ("200 OK", content_type(&file), bytes),
+        Err(_) => ("404 Not Found", "text/plain", b"not found".to_vec()),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+    let _ = stream.flush();
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()) {
         Some("html") => "text/html; charset=utf-8",
         Some("css") => "text/css",
         Some("svg") => "image/svg+xml",
         Some("png") => "image/png",
         Some("xml") => "application/xml",
         Some("json") => "application/json",
+        Some("woff2") => "font/woff2",
+        Some("ico") => "image/x-icon",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("txt") => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
-    };
-    tiny_http::Header::from_bytes("Content-Type", kind).unwrap()
+    }
 }
 
 fn percent_decode(s: &str) -> String {

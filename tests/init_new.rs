@@ -107,9 +107,22 @@ fn init_writes_a_site_that_builds_and_checks_clean() {
         loaxa::source::yaml::parse(&text, 0).unwrap_or_else(|e| panic!("{written}: {e:?}"));
     }
 
+    // Its one warning until the officer knows the site's address: no
+    // `base_url` (the README says where to write it).
+    let check = run(&["check", "--today", INIT_DAY], &dir);
+    assert_eq!(code(&check), 0, "{}", stderr(&check));
+    assert_contains!(stderr(&check), "`base_url`", "1 cảnh báo");
+    let yaml = dir.join("data/site.yaml");
+    let text = fs::read_to_string(&yaml).unwrap();
+    fs::write(
+        &yaml,
+        text + "base_url: https://loc-ha.hatinh.gov.vn/cds/\n",
+    )
+    .unwrap();
     // The placeholder figure is dated the day of init and the campaign has
-    // no reporting schedule, so the new site has no warning on that day nor
-    // years later: `check --deny-warnings` (what a strict CI runs) passes.
+    // no reporting schedule, so the new site has no other warning on that
+    // day nor years later: `check --deny-warnings` (what a strict CI runs)
+    // passes.
     for today in [INIT_DAY, "2029-01-01"] {
         let check = run(&["check", "--deny-warnings", "--today", today], &dir);
         assert_eq!(code(&check), 0, "{today}: {}", stderr(&check));

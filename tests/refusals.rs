@@ -1177,7 +1177,9 @@ fn check_in_english() {
 #[test]
 fn warnings_exit_0_unless_denied() {
     let campaign = mutate(CAMPAIGN, "{ percent: 30 }", "{ percent: 30, count: 8489 }");
-    let dir = site_dir(&[(CAMPAIGN_PATH, &campaign)]);
+    // With its address: a site without one is warned about that too.
+    let site = format!("{SITE}\nbase_url: https://locha.hatinh.gov.vn/cds/\n");
+    let dir = site_dir(&[(CAMPAIGN_PATH, &campaign), (SITE_PATH, &site)]);
     let root = root_arg(&dir);
     let out = loaxa(
         &["check", "--root", &root, TODAY_ARGS[0], TODAY_ARGS[1]],

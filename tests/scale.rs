@@ -75,7 +75,10 @@ fn the_feed_holds_the_hundred_newest_notices_and_figures() {
 
 #[test]
 fn the_notice_list_is_paged_and_every_notice_is_on_one_page() {
-    let site = build_dir(synth_site(60, 1), &options());
+    // With a base URL, for the sitemap.
+    let mut opts = options();
+    opts.base_url = Some("https://locha.hatinh.gov.vn/cds/".into());
+    let site = build_dir(synth_site(60, 1), &opts);
     assert!(!site.outcome.has_errors(), "{:?}", site.outcome.diagnostics);
     let out = site.out();
     let page = |path: &str| fs::read_to_string(out.join(path)).expect(path);
@@ -144,6 +147,9 @@ fn the_notice_list_is_paged_and_every_notice_is_on_one_page() {
         "25 notices and the link to all of them"
     );
     assert_contains!(search, "<a href=\"../van-ban/\">Xem tất cả 60 văn bản</a>");
-    let index = page("tim-kiem/chi-muc.json");
-    assert_eq!(index.matches("\"url\":\"van-ban/").count(), expected.len());
+    let indexed = search_index(&out)
+        .into_iter()
+        .filter(|d| d.url.starts_with("van-ban/"))
+        .count();
+    assert_eq!(indexed, expected.len());
 }

@@ -1,6 +1,6 @@
 //! A breakdown on one date as horizontal bars: one row per village, unit or
-//! commune, in the caller's order, each with its value written at the bar's
-//! end and its target marked across it.
+//! commune, in the caller's order, its full name above its bar (wrapped, not
+//! cut), its value written at the bar's end and its target marked across it.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -10,30 +10,33 @@ use super::ticks::{self, ValueAxis};
 use super::{Bars, Scale};
 use crate::vi::Lang;
 
-/// Narrower than the line chart: bars stack downwards, so a narrower design
-/// makes every label larger on a phone (15 units at 520 wide show as 10 px on
-/// a 360 px screen).
-const WIDTH: u32 = 520;
-/// One row per bar: tall enough for a 15-unit name with air around it.
-const ROW: f64 = 28.0;
-/// Bar thickness as a share of the row.
-const BAR: f64 = 0.6;
-/// A row's target mark overhangs the bar a little so it shows against white.
-const MARK: f64 = 0.42;
+/// Drawn for a phone: 360 units shown about 324 px wide, so 15-unit text
+/// reads at 13.5 px.
+const WIDTH: u32 = 360;
+/// A line of a row's name.
+const LINE: f64 = 18.0;
+/// Bar thickness.
+const BAR_H: f64 = 14.0;
+/// Air below a bar, before the next row's name.
+const GAP: f64 = 10.0;
+/// A row with a one-line name.
+const ROW: f64 = LINE + BAR_H + GAP;
+/// A row's target mark overhangs its bar by this much on each side.
+const OVERHANG: f64 = 4.0;
+/// Names longer than this many lines end in "…" (the table has them whole).
+const MAX_NAME_LINES: usize = 3;
 const MARGIN: u32 = 8;
 /// The value tick labels above the bars.
 const AXIS: u32 = 26;
 /// The line above the axis that explains the target marks.
 const LEGEND: u32 = 24;
-/// The widest column of names, in user units; longer names are shortened
-/// (the page's table beside the chart has them in full).
-const MAX_NAMES: f64 = 220.0;
 
-/// Horizontal bars as an inline SVG fragment (`viewBox` 520 wide, taller by
-/// 28 units per row): names on the left, each value at its bar's end, and the
-/// targets as a mark across each bar, or as one dashed line when every row
-/// has the same target. Zero rows give an empty chart that says so. Values
-/// that are not finite get no bar and a `–` label.
+/// Horizontal bars as an inline SVG fragment (`viewBox` 360 wide, taller by
+/// about 42 units per row): each name above its bar, each value at its bar's
+/// end, and the targets as a mark across each bar (explained above the axis:
+/// "Mục tiêu 30 %" when every row shares it). No gridline or target line runs
+/// through the names. Zero rows give an empty chart that says so. Values that
+/// are not finite get no bar and a `–` label.
 pub fn bars_svg(chart: &Bars) -> String {
     let layout = Layout::new(chart);
     let meta = Meta {
@@ -60,7 +63,10 @@ enum Targets {
 
 struct Layout {
     rows: usize,
-    names: Vec<String>,
+    /// Each row's name, in lines.
+    names: Vec<Vec<String>>,
+    /// Lines of the longest name: every row gets as many.
+    lines: usize,
     values: Vec<String>,
     x: ValueAxis,
     x_labels: Vec<(f64, String)>,
@@ -94,35 +100,46 @@ impl Layout {
             .fold(ticks::text_width("100 %", FONT_SIZE), f64::max);
         let targets = targets(chart);
         let top = MARGIN * 2 + AXIS + legend_height(targets);
+        let right = (widest_value + 14.0).min(160.0) as u32;
+        let names = names(chart, f64::from(WIDTH - 3 * MARGIN));
+        let lines = names.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let row = row_height(lines);
         Layout {
             rows,
-            names: names(chart),
+            names,
+            lines,
             values,
             x,
             x_labels,
             targets,
-            left: 0,
-            right: (widest_value + 14.0).min(160.0) as u32,
-            height: (f64::from(top) + ROW * rows.max(2) as f64) as u32,
+            // Half the first tick label ("0 %"), centred on zero, must fit.
+            left: (ticks::text_width("0 %", FONT_SIZE) / 2.0 + 6.0) as u32,
+            right,
+            height: (f64::from(top + MARGIN) + row * rows.max(2) as f64) as u32,
         }
-        .with_name_column()
     }
 
-    /// The name column is as wide as the widest (shortened) name.
-    fn with_name_column(mut self) -> Self {
-        let widest = self
-            .names
-            .iter()
-            .map(|n| ticks::text_width(n, FONT_SIZE))
-            .fold(0.0, f64::max);
-        self.left = (widest + 16.0).clamp(60.0, MAX_NAMES) as u32;
-        self
+    /// The height of a row in user units.
+    fn row(&self) -> f64 {
+        row_height(self.lines)
     }
 
-    /// The y position (in plot coordinates) of row `i`'s centre; the first
-    /// row is at the top.
+    /// The top of row `i` (in plot coordinates: one unit a row, the first
+    /// row at the top).
+    fn top(&self, i: usize) -> f64 {
+        self.rows as f64 - i as f64
+    }
+
+    /// The top and bottom of row `i`'s bar, under its name.
+    fn bar(&self, i: usize) -> (f64, f64) {
+        let top = self.top(i) - (self.lines as f64 * LINE + 2.0) / self.row();
+        (top, top - BAR_H / self.row())
+    }
+
+    /// The middle of row `i`'s bar.
     fn centre(&self, i: usize) -> f64 {
-        self.rows as f64 - i as f64 - 0.5
+        let (top, bottom) = self.bar(i);
+        (top + bottom) / 2.0
     }
 
     /// Row `i`'s target on the axis, if it has one to draw.
@@ -135,6 +152,10 @@ impl Layout {
         t.filter(|t| t.is_finite())
             .map(|t| t.clamp(0.0, self.x.top))
     }
+}
+
+fn row_height(lines: usize) -> f64 {
+    ROW + (lines.max(1) - 1) as f64 * LINE
 }
 
 fn targets(chart: &Bars) -> Targets {
@@ -174,23 +195,53 @@ fn value_axis(chart: &Bars) -> ValueAxis {
     }
 }
 
-/// Row names cleaned and shortened to fit the name column.
-fn names(chart: &Bars) -> Vec<String> {
-    let max_chars = ((MAX_NAMES - 16.0) / (FONT_SIZE * 0.6)) as usize;
+/// Row names cleaned and wrapped at words into lines of `width` units;
+/// past [`MAX_NAME_LINES`] the last line ends in "…".
+fn names(chart: &Bars, width: f64) -> Vec<Vec<String>> {
     chart
         .bars
         .iter()
         .map(|b| match svg::clean(&b.name) {
-            n if n.is_empty() => "–".to_string(),
-            n => svg::truncate(&n, max_chars),
+            n if n.trim().is_empty() => vec!["–".to_string()],
+            n => wrap(&n, width),
         })
         .collect()
+}
+
+fn wrap(text: &str, width: f64) -> Vec<String> {
+    let fits = |t: &str| ticks::text_width(t, FONT_SIZE) <= width;
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if fits(&format!("{line} {word}")) => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    // A word longer than a line: cut it to what fits.
+    let max_chars = (width / (FONT_SIZE * 0.6)) as usize;
+    for line in &mut lines {
+        if !fits(line) {
+            *line = svg::truncate(line, max_chars);
+        }
+    }
+    if lines.len() > MAX_NAME_LINES {
+        lines.truncate(MAX_NAME_LINES);
+        if let Some(last) = lines.last_mut() {
+            *last = svg::truncate(&format!("{last} …"), max_chars.saturating_sub(1));
+            if !last.ends_with('…') {
+                last.push('…');
+            }
+        }
+    }
+    lines
 }
 
 fn draw(root: &Canvas<'_>, chart: &Bars, layout: &Layout) -> DrawResult {
     root.fill(&WHITE)?;
     let rows = layout.rows.max(1) as f64;
-    let centres: Vec<f64> = (0..layout.rows).map(|i| layout.centre(i)).collect();
     let mut plot = ChartBuilder::on(root)
         .margin_top(MARGIN + legend_height(layout.targets))
         .margin_bottom(MARGIN)
@@ -199,14 +250,13 @@ fn draw(root: &Canvas<'_>, chart: &Bars, layout: &Layout) -> DrawResult {
         .y_label_area_size(layout.left)
         .build_cartesian_2d(
             Axis::new(0.0, layout.x.top, layout.x.ticks.clone()),
-            Axis::new(0.0, rows, centres),
+            Axis::new(0.0, rows, Vec::new()),
         )?;
     draw_mesh(&mut plot, layout)?;
+    draw_names(root, &plot, layout)?;
     draw_bars(&mut plot, chart, layout)?;
-    match layout.targets {
-        Targets::None => {}
-        Targets::Common(t) => draw_common_target(root, &plot, chart, layout, t)?,
-        Targets::PerRow => draw_row_targets(root, &mut plot, chart, layout)?,
+    if layout.targets != Targets::None {
+        draw_row_targets(root, &mut plot, chart, layout)?;
     }
     draw_values(root, &plot, chart, layout)?;
     if layout.rows == 0 {
@@ -215,8 +265,8 @@ fn draw(root: &Canvas<'_>, chart: &Bars, layout: &Layout) -> DrawResult {
     Ok(())
 }
 
-/// Value ticks on top with faint vertical gridlines; row names on the left;
-/// a baseline at zero.
+/// Value ticks on top, no gridlines (they would run through the names; each
+/// bar has its value written at its end), a baseline at zero beside each bar.
 fn draw_mesh(plot: &mut Plot<'_, '_>, layout: &Layout) -> DrawResult {
     let x_label = |x: &f64| {
         layout
@@ -226,17 +276,9 @@ fn draw_mesh(plot: &mut Plot<'_, '_>, layout: &Layout) -> DrawResult {
             .map(|(_, l)| l.clone())
             .unwrap_or_default()
     };
-    let y_label = |y: &f64| {
-        let row = (layout.rows as f64 - 0.5 - y).round();
-        if row < 0.0 {
-            return String::new();
-        }
-        layout.names.get(row as usize).cloned().unwrap_or_default()
-    };
     plot.configure_mesh()
+        .disable_x_mesh()
         .disable_y_mesh()
-        .bold_line_style(colour::GRID.stroke_width(1))
-        .light_line_style(TRANSPARENT)
         .axis_style(TRANSPARENT)
         .set_all_tick_mark_size(4)
         .x_label_style(svg::font(
@@ -245,15 +287,27 @@ fn draw_mesh(plot: &mut Plot<'_, '_>, layout: &Layout) -> DrawResult {
             HPos::Center,
             VPos::Bottom,
         ))
-        .y_label_style(svg::font(FONT_SIZE, colour::INK, HPos::Right, VPos::Center))
         .x_label_formatter(&x_label)
-        .y_label_formatter(&y_label)
+        .y_label_formatter(&|_| String::new())
         .draw()?;
-    let rows = layout.rows.max(1) as f64;
-    plot.draw_series(std::iter::once(PathElement::new(
-        [(0.0, 0.0), (0.0, rows)],
-        colour::AXIS.stroke_width(1),
-    )))?;
+    let baselines = (0..layout.rows).map(|i| {
+        let (top, bottom) = layout.bar(i);
+        PathElement::new([(0.0, top), (0.0, bottom)], colour::AXIS.stroke_width(1))
+    });
+    plot.draw_series(baselines)?;
+    Ok(())
+}
+
+/// Each row's name, whole, above its bar.
+fn draw_names(root: &Canvas<'_>, plot: &Plot<'_, '_>, layout: &Layout) -> DrawResult {
+    let style = svg::font(FONT_SIZE, colour::INK, HPos::Left, VPos::Top);
+    for (i, lines) in layout.names.iter().enumerate() {
+        let (x, y) = plot.backend_coord(&(0.0, layout.top(i)));
+        for (k, line) in lines.iter().enumerate() {
+            let y = y + 1 + (k as f64 * LINE) as i32;
+            root.draw(&Text::new(line.as_str(), (x, y), style.clone()))?;
+        }
+    }
     Ok(())
 }
 
@@ -263,44 +317,12 @@ fn draw_bars(plot: &mut Plot<'_, '_>, chart: &Bars, layout: &Layout) -> DrawResu
         if !bar.value.is_finite() {
             return None;
         }
-        let c = layout.centre(i);
+        let (bar_top, bar_bottom) = layout.bar(i);
         let end = bar.value.clamp(0.0, top);
-        let corners = [(0.0, c + BAR / 2.0), (end, c - BAR / 2.0)];
+        let corners = [(0.0, bar_top), (end, bar_bottom)];
         Some(Rectangle::new(corners, colour::SERIES.filled()))
     });
     plot.draw_series(bars)?;
-    Ok(())
-}
-
-/// One dashed line through every row, labelled above the axis (the label
-/// centred on the line ties the two together across the tick labels).
-fn draw_common_target(
-    root: &Canvas<'_>,
-    plot: &Plot<'_, '_>,
-    chart: &Bars,
-    layout: &Layout,
-    target: f64,
-) -> DrawResult {
-    let t = target.clamp(0.0, layout.x.top);
-    let (x, bottom) = plot.backend_coord(&(t, 0.0));
-    let (_, top) = plot.backend_coord(&(t, layout.rows.max(1) as f64));
-    let label_y = (MARGIN + LEGEND / 2) as i32;
-    // From the top of the bars only: above them are the tick labels.
-    root.draw(&PathElement::new(
-        vec![(x, top), (x, bottom)],
-        svg::DASHED_TARGET.stroke_width(2),
-    ))?;
-    let value = ticks::format_value(chart.lang, chart.scale, target);
-    let text = match chart.lang {
-        Lang::Vi => format!("Mục tiêu {value}"),
-        Lang::En => format!("Target {value}"),
-    };
-    // Centred on the line, but kept inside the chart at either edge.
-    let half = (ticks::text_width(&text, FONT_SIZE) / 2.0) as i32;
-    // min then max, not clamp: a label wider than the chart must not panic.
-    let x = x.min(WIDTH as i32 - half - 4).max(half + 4);
-    let style = svg::font(FONT_SIZE, colour::TARGET, HPos::Center, VPos::Center);
-    root.draw(&Text::new(text, (x, label_y), style))?;
     Ok(())
 }
 
@@ -315,8 +337,9 @@ fn draw_row_targets(
     let marks: Vec<[(f64, f64); 2]> = (0..layout.rows)
         .filter_map(|i| {
             let t = layout.target(chart, i)?;
-            let c = layout.centre(i);
-            Some([(t, c + MARK), (t, c - MARK)])
+            let (top, bottom) = layout.bar(i);
+            let over = OVERHANG / layout.row();
+            Some([(t, top + over), (t, bottom - over)])
         })
         .collect();
     plot.draw_series(
@@ -329,11 +352,21 @@ fn draw_row_targets(
             .iter()
             .map(|m| PathElement::new(*m, colour::TARGET.stroke_width(3))),
     )?;
-    draw_mark_legend(root, plot, chart.lang)
+    let common = match layout.targets {
+        Targets::Common(t) => Some(ticks::format_value(chart.lang, chart.scale, t)),
+        _ => None,
+    };
+    draw_mark_legend(root, plot, chart.lang, common)
 }
 
-/// "│ Mục tiêu của từng dòng" above the axis, explaining the marks.
-fn draw_mark_legend(root: &Canvas<'_>, plot: &Plot<'_, '_>, lang: Lang) -> DrawResult {
+/// "│ Mục tiêu của từng dòng" above the axis, explaining the marks, or
+/// "│ Mục tiêu 30 %" when every row shares one.
+fn draw_mark_legend(
+    root: &Canvas<'_>,
+    plot: &Plot<'_, '_>,
+    lang: Lang,
+    common: Option<String>,
+) -> DrawResult {
     let (xs, _) = plot.plotting_area().get_pixel_range();
     let y = (MARGIN + LEGEND / 2) as i32;
     let x = xs.start + 2;
@@ -341,9 +374,11 @@ fn draw_mark_legend(root: &Canvas<'_>, plot: &Plot<'_, '_>, lang: Lang) -> DrawR
         vec![(x, y - 8), (x, y + 8)],
         colour::TARGET.stroke_width(3),
     ))?;
-    let text = match lang {
-        Lang::Vi => "Mục tiêu của từng dòng",
-        Lang::En => "Each row's target",
+    let text = match (lang, common) {
+        (Lang::Vi, Some(value)) => format!("Mục tiêu {value}"),
+        (Lang::En, Some(value)) => format!("Target {value}"),
+        (Lang::Vi, None) => "Mục tiêu của từng dòng".into(),
+        (Lang::En, None) => "Each row's target".into(),
     };
     let style = svg::font(FONT_SIZE, colour::INK, HPos::Left, VPos::Center);
     root.draw(&Text::new(text, (x + 8, y), style))?;
@@ -469,10 +504,16 @@ mod tests {
     }
 
     #[test]
-    fn a_shared_target_is_one_dashed_line() {
+    fn a_shared_target_is_marked_on_every_bar_and_said_once() {
         let svg = bars_svg(&samples::communes());
         assert_chart(&svg, "province-rank");
-        assert_eq!(svg.matches("stroke-dasharray").count(), 1);
+        // No line through the names: a mark on each of the 69 bars.
+        assert_eq!(svg.matches("stroke-dasharray").count(), 0);
+        assert_eq!(
+            svg.matches(r##"stroke="#8A4B00" stroke-width="3""##)
+                .count(),
+            69 + 1
+        );
         assert!(svg.contains(">Mục tiêu 30 %</text>"));
         assert!(svg.contains(">4,44 %</text>"));
     }
@@ -515,7 +556,7 @@ mod tests {
                 ..chart.clone()
             });
             assert_chart(&svg, "villages");
-            assert!(svg.contains('…'), "long names are shortened");
+            assert!(svg.contains('…'), "names past three lines are shortened");
         }
     }
 
@@ -523,5 +564,19 @@ mod tests {
     fn deterministic() {
         let chart = samples::communes();
         assert_eq!(bars_svg(&chart), bars_svg(&chart));
+    }
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+
+    #[test]
+    fn long_names_wrap_whole_at_words() {
+        let name = "Tổ công nghệ số cộng đồng thôn Trung Lương và thôn Bắc Hà";
+        let lines = wrap(name, f64::from(WIDTH - 2 * MARGIN));
+        assert!(lines.len() > 1, "{lines:?}");
+        assert_eq!(lines.join(" "), name);
+        assert!(lines.iter().all(|l| !l.contains('…')));
     }
 }

@@ -9,19 +9,23 @@ use super::ticks::{self, ValueAxis};
 use super::{Point, TimeSeries};
 use crate::vi::{self, Lang};
 
-const WIDTH: u32 = 640;
-const HEIGHT: u32 = 360;
+/// Drawn for a phone: 360 units shown about 324 px wide, so 15-unit text
+/// reads at 13.5 px (640 units read at 7.6 px).
+const WIDTH: u32 = 360;
+const HEIGHT: u32 = 300;
 /// Room right of the plot for the last date label, centred on its tick.
 const RIGHT: u32 = 28;
 /// Room under the plot for the date labels.
-const BOTTOM: u32 = 32;
+const BOTTOM: u32 = 38;
 /// One line of annotations (deadline, phase names) above the plot.
 const ROW: f64 = 22.0;
 /// At most this many annotation lines; more would squeeze the plot.
 const MAX_ROWS: usize = 3;
 const VALUE_FONT: f64 = 16.0;
+/// The length of the dash sample before the target's legend.
+const TARGET_SAMPLE: i32 = 22;
 
-/// The line chart as an inline SVG fragment (`viewBox="0 0 640 360"`): the
+/// The line chart as an inline SVG fragment (`viewBox="0 0 360 300"`): the
 /// figures as dots joined by a line, the latest one labelled, the target as a
 /// dashed line, the deadline as a vertical line, phases as shaded bands.
 /// Zero figures give an empty chart that says so ("Chưa có số liệu"). Values
@@ -62,6 +66,8 @@ struct Note {
     offset: i32,
     row: usize,
     colour: RGBColor,
+    /// The target's legend: a dash sample is drawn before it.
+    target: bool,
 }
 
 impl Layout {
@@ -91,6 +97,7 @@ impl Layout {
             points,
             notes: Vec::new(),
         };
+        layout.thin_date_labels();
         let rows = layout.place_notes(chart);
         layout.top = if rows == 0 {
             14
@@ -98,6 +105,23 @@ impl Layout {
             (8.0 + rows as f64 * ROW + 4.0) as u32
         };
         layout
+    }
+
+    /// Blanks the date labels that would touch the one before (the tick
+    /// stays): on a phone-wide chart eight dates do not fit side by side.
+    fn thin_date_labels(&mut self) {
+        let mut last_end = f64::NEG_INFINITY;
+        let mut labels = std::mem::take(&mut self.x_ticks);
+        for (day, label) in &mut labels {
+            let w = ticks::text_width(label, FONT_SIZE);
+            let x = self.approx_x(*day);
+            if x - w / 2.0 < last_end + 8.0 || x + w / 2.0 > f64::from(WIDTH) {
+                label.clear();
+            } else {
+                last_end = x + w / 2.0;
+            }
+        }
+        self.x_ticks = labels;
     }
 
     /// An approximate x position in user units, for laying out labels before
@@ -113,6 +137,24 @@ impl Layout {
         let mut notes = Vec::new();
         if let Some(deadline) = chart.deadline {
             notes.push(self.deadline_note(chart.lang, deadline));
+        }
+        // The target's words above the plot, after a sample of its dashes:
+        // inside the plot they would sit on a gridline or the series.
+        if let Some(target) = chart.target.filter(|t| t.is_finite()) {
+            let value = ticks::format_value(chart.lang, chart.scale, target);
+            let text = match chart.lang {
+                Lang::Vi => format!("Mục tiêu {value}"),
+                Lang::En => format!("Target {value}"),
+            };
+            let mut n = note(
+                text,
+                self.x.0,
+                HPos::Left,
+                TARGET_SAMPLE + 6,
+                colour::TARGET,
+            );
+            n.target = true;
+            notes.push(n);
         }
         for phase in &chart.phases {
             let start = ticks::day_start(phase.start.min(phase.end));
@@ -164,11 +206,14 @@ impl Layout {
     fn extent(&self, n: &Note) -> (f64, f64) {
         let x = self.approx_x(n.day) + f64::from(n.offset);
         let w = ticks::text_width(&n.text, FONT_SIZE);
-        match n.anchor {
+        let (a, b) = match n.anchor {
             HPos::Right => (x - w, x),
             HPos::Center => (x - w / 2.0, x + w / 2.0),
             HPos::Left => (x, x + w),
-        }
+        };
+        // The target's dash sample before its words.
+        let sample = if n.target { f64::from(n.offset) } else { 0.0 };
+        (a - sample, b)
     }
 
     /// The vertical centre of an annotation row.
@@ -185,6 +230,7 @@ fn note(text: String, day: f64, anchor: HPos, offset: i32, colour: RGBColor) -> 
         offset,
         row: 0,
         colour,
+        target: false,
     }
 }
 
@@ -273,6 +319,8 @@ fn draw_mesh(plot: &mut Plot<'_, '_>, layout: &Layout) -> DrawResult {
         .light_line_style(TRANSPARENT)
         .axis_style(TRANSPARENT)
         .set_all_tick_mark_size(4)
+        // Dates well below the baseline, clear of the "0 %" beside it.
+        .set_tick_mark_size(LabelAreaPosition::Bottom, 10)
         .x_label_style(svg::font(FONT_SIZE, colour::MUTED, HPos::Center, VPos::Top))
         .y_label_style(svg::font(
             FONT_SIZE,
@@ -376,32 +424,26 @@ fn keep_inside(x: i32, n: &Note) -> i32 {
     x.min(max).max(4 + before)
 }
 
-/// "Mục tiêu 30 %" just above the target line at the left, where the series
-/// (which starts far from its target) is least likely to be; below the line
-/// when the line is at the top of the plot.
+/// The dash sample before the target's legend above the plot.
 fn draw_target_label(
     root: &Canvas<'_>,
     plot: &Plot<'_, '_>,
     chart: &TimeSeries,
     layout: &Layout,
 ) -> DrawResult {
-    let Some(target) = finite_target(chart, layout) else {
+    if finite_target(chart, layout).is_none() {
+        return Ok(());
+    }
+    let Some(n) = layout.notes.iter().find(|n| n.target) else {
         return Ok(());
     };
-    let value = ticks::format_value(chart.lang, chart.scale, target);
-    let text = match chart.lang {
-        Lang::Vi => format!("Mục tiêu {value}"),
-        Lang::En => format!("Target {value}"),
-    };
-    let (x, y) = plot.backend_coord(&(layout.x.0, target));
-    let near_top = y - layout.top as i32 - 24 < 0;
-    let (y, v) = if near_top {
-        (y + 5, VPos::Top)
-    } else {
-        (y - 5, VPos::Bottom)
-    };
-    let style = svg::font(FONT_SIZE, colour::TARGET, HPos::Left, v);
-    root.draw(&Text::new(text, (x + 6, y), style))?;
+    let (x, _) = plot.backend_coord(&(n.day, 0.0));
+    let x = keep_inside(x + n.offset, n) - n.offset;
+    let y = layout.row_y(n.row);
+    root.draw(&PathElement::new(
+        vec![(x, y), (x + TARGET_SAMPLE, y)],
+        svg::DASHED_TARGET.stroke_width(2),
+    ))?;
     Ok(())
 }
 
@@ -435,12 +477,50 @@ fn draw_value_label(
         ((x - 8, y - 10), HPos::Right, VPos::Bottom)
     };
     let pos = (pos.0, pos.1.min(plot_y.end - 10).max(plot_y.start + 10));
+    let pos = off_the_target(pos, v, y, chart, layout, plot);
     root.draw(&Text::new(
         text,
         pos,
         svg::bold(VALUE_FONT, colour::SERIES, h, v),
     ))?;
     Ok(())
+}
+
+/// Moves the latest figure's label off the horizontal lines (gridlines and
+/// the target): the nearest position, up or down by steps of 6 units, whose
+/// text (about 20 units tall) touches none of them.
+fn off_the_target(
+    pos: (i32, i32),
+    v: VPos,
+    _dot_y: i32,
+    chart: &TimeSeries,
+    layout: &Layout,
+    plot: &Plot<'_, '_>,
+) -> (i32, i32) {
+    let lines: Vec<i32> = layout
+        .y
+        .ticks
+        .iter()
+        .copied()
+        .chain(finite_target(chart, layout))
+        .map(|t| plot.backend_coord(&(layout.x.0, t)).1)
+        .collect();
+    let height = (VALUE_FONT * 1.3) as i32;
+    let clear = |y: i32| {
+        let top = match v {
+            VPos::Top => y,
+            VPos::Center => y - height / 2,
+            VPos::Bottom => y - height,
+        };
+        lines.iter().all(|&l| l < top - 2 || l > top + height + 2)
+    };
+    let (_, plot_y) = plot.plotting_area().get_pixel_range();
+    [0, 6, -6, 12, -12, 18, -18, 24, -24]
+        .into_iter()
+        .map(|d| pos.1 + d)
+        .filter(|y| plot_y.contains(y))
+        .find(|&y| clear(y))
+        .map_or(pos, |y| (pos.0, y))
 }
 
 /// Zero figures: an honest empty plot that says so.

@@ -57,12 +57,8 @@ pub fn layout(ctx: &Ctx, path: &str, title: &str, description: &str) -> Layout {
         },
         nav: nav(ctx, path),
         share: ShareView {
-            title: if path.is_empty() {
-                c.title.clone()
-            } else {
-                title.to_string()
-            },
-            description: description.to_string(),
+            title: naming_the_commune(if path.is_empty() { &c.title } else { title }, &c.commune),
+            description: naming_the_commune(description, &c.commune),
             kind: "website".into(),
             locale: match ctx.lang {
                 Lang::Vi => "vi_VN".into(),
@@ -77,6 +73,17 @@ pub fn layout(ctx: &Ctx, path: &str, title: &str, description: &str) -> Layout {
                 .first()
                 .and_then(|camp| share_image_elsewhere(ctx, camp)),
         },
+    }
+}
+
+/// A preview's title says whose page it is: "Văn bản" alone, shared in a
+/// Zalo group, could be any commune's.
+pub fn naming_the_commune(title: &str, commune: &str) -> String {
+    let place = crate::vi::fold_words(crate::render::components::strip_unit(commune));
+    if crate::vi::fold_words(title).contains(&place) {
+        title.to_string()
+    } else {
+        format!("{title} – {commune}")
     }
 }
 

@@ -202,7 +202,7 @@ pub fn render_some_to(
     let base_url = base_url_of(site, opts);
     let ctx = ctx_of(site, input.derived, opts, &base_url, &pictures);
     let jobs = jobs(&ctx);
-    let outputs = part_outputs(site, &jobs);
+    let outputs = part_outputs(&ctx, &jobs);
     let theme_static = std::mem::take(&mut theme.static_files);
     let (made, copies) = always_made(&ctx, &jobs, theme_static, statics, diags);
     // The campaigns' share images take a while to draw: alongside the rest.
@@ -238,17 +238,16 @@ pub fn render_some_to(
     for diag in failures {
         diags.push(diag);
     }
-    if wanted(Part::Lists) {
-        sink.put(SITEMAP.into(), sitemap_of(&ctx, &jobs));
+    if let (true, Some(base_url)) = (wanted(Part::Lists), ctx.base_url) {
+        sink.put(SITEMAP.into(), sitemap_of(&ctx, base_url, &jobs));
     }
     if wanted(Part::SearchIndex) {
         // After the pages: each notice's indexed text came from its page's body.
         let texts = texts.lock().unwrap_or_else(PoisonError::into_inner);
         let known = |n: &Notice| texts.get(&n.file).cloned();
-        sink.put(
-            routes::SEARCH_INDEX.into(),
-            search::index_with(&ctx, &known),
-        );
+        for (path, bytes) in search::index_with(&ctx, &known) {
+            sink.put(path, bytes);
+        }
     }
     (!diags.has_errors()).then_some(outputs)
 }
@@ -256,19 +255,44 @@ pub fn render_some_to(
 const SITEMAP: &str = "sitemap.xml";
 
 /// Every page but the widgets (fragments for other sites' pages, not for
-/// search engines) and the `.html` ones (404).
-fn sitemap_of(ctx: &Ctx, jobs: &[Job]) -> Vec<u8> {
-    let page_paths: Vec<&str> = jobs
+/// search engines) and the `.html` ones (404), each with the date of its
+/// newest content where it has one. Only with a `base_url`: a sitemap's
+/// locations must be absolute.
+fn sitemap_of(ctx: &Ctx, base_url: &str, jobs: &[Job]) -> Vec<u8> {
+    let site = ctx.site;
+    let newest_figure = |c: &Campaign| {
+        c.indicators
+            .iter()
+            .filter_map(|i| i.figures.last().map(|f| f.date))
+            .max()
+    };
+    let newest_notice = ctx.visible_notices().map(|n| n.date).max();
+    let newest = site
+        .campaigns
         .iter()
-        .filter(|j| !matches!(j.kind, PageKind::Embed(_)))
-        .map(|j| j.path.as_str())
-        .filter(|p| !p.ends_with(".html"))
+        .filter_map(newest_figure)
+        .chain(newest_notice)
+        .max();
+    let pages: Vec<(&str, Option<NaiveDate>)> = jobs
+        .iter()
+        .filter(|j| !matches!(j.kind, PageKind::Embed(_)) && !j.path.ends_with(".html"))
+        .map(|j| {
+            let lastmod = match j.kind {
+                PageKind::Home | PageKind::Search => newest,
+                PageKind::Notices(_) => newest_notice,
+                PageKind::Campaign(c) | PageKind::Poster(c) => newest_figure(c),
+                PageKind::Notice(n) => Some(n.date),
+                _ => None,
+            };
+            (j.path.as_str(), lastmod)
+        })
         .collect();
-    sitemap::sitemap(ctx.base_url, &page_paths).into_bytes()
+    sitemap::sitemap(base_url, &pages).into_bytes()
 }
 
 /// The output file of every part (see [`Part`]).
-fn part_outputs(site: &Site, jobs: &[Job]) -> Vec<String> {
+fn part_outputs(ctx: &Ctx, jobs: &[Job]) -> Vec<String> {
+    let site = ctx.site;
     let pages = jobs
         .iter()
         .filter(|job| job.kind.part().is_some())
@@ -281,9 +305,11 @@ fn part_outputs(site: &Site, jobs: &[Job]) -> Vec<String> {
             routes::share_image(&c.id),
         ]
     });
+    let sitemap = ctx.base_url.map(|_| SITEMAP.to_string());
     pages
         .chain(campaigns)
-        .chain([routes::SEARCH_INDEX.to_string(), SITEMAP.to_string()])
+        .chain(search::index_paths_of(ctx))
+        .chain(sitemap)
         .collect()
 }
 
@@ -448,13 +474,14 @@ fn always_made(
             || path
                 .strip_suffix("index.html")
                 .is_some_and(|route| routes.contains(route));
+        let index = path.starts_with(routes::SEARCH) && path.ends_with(".json");
         match path {
             _ if page => Some(assets::Taker::Page),
             feed::PATH => Some(assets::Taker::Feed),
             routes::SITE_JSON => Some(assets::Taker::SiteData),
             _ if files.contains_key(path)
                 || campaign_file(path)
-                || path == routes::SEARCH_INDEX
+                || index
                 || path == SITEMAP
                 || path == crate::output::MARKER =>
             {
@@ -546,18 +573,22 @@ fn fill_context(
                 Some(pager) if number > 1 => format!("{} – {}", w.notices, pager.position),
                 _ => w.notices.into(),
             };
-            ("notices.html", title, w.notices_intro.into(), value(&view))
+            let description = format!("{}: {}", c.commune, w.notices_intro);
+            ("notices.html", title, description, value(&view))
         }
         PageKind::Contacts => (
             "contacts.html",
             w.contacts.into(),
-            c.hotline.label.clone(),
+            format!(
+                "{}: {} – {}, {}",
+                c.hotline.label, c.hotline.number, c.commune, c.province
+            ),
             value(&pages::contacts(ctx)),
         ),
         PageKind::Apps => (
             "apps.html",
             w.download_app.into(),
-            w.apps_intro.into(),
+            format!("{}: {}", c.commune, w.apps_intro),
             value(&pages::apps(ctx)),
         ),
         PageKind::Campaign(campaign) => (
@@ -596,7 +627,7 @@ fn fill_context(
         PageKind::Search => (
             "search.html",
             w.search.into(),
-            w.search_intro.into(),
+            format!("{}: {}", c.commune, w.search_intro),
             value(&search::page(ctx)),
         ),
         PageKind::English => {
@@ -661,6 +692,19 @@ fn frame_of(ctx: &Ctx, job: &Job, title: &str, description: &str) -> views::Layo
             layout.lang = "en".into();
             layout.nav.clear();
             layout.share.locale = "en_US".into();
+            // The preview in English too: the organisation's English name,
+            // the image described in English.
+            layout.share.site_name =
+                format!("{} People's Committee", outreach::english_unit(&c.commune));
+            let english = Ctx {
+                lang: crate::vi::Lang::En,
+                ..*ctx
+            };
+            layout.share.image = ctx
+                .site
+                .campaigns
+                .first()
+                .and_then(|camp| frame::share_image_elsewhere(&english, camp));
         }
         _ => {}
     }

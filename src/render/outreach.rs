@@ -11,8 +11,6 @@ use crate::render::views::*;
 use crate::vi::Lang;
 
 pub fn poster(ctx: &Ctx, c: &Campaign) -> PosterPage {
-    let leads = leads(ctx, c);
-    let first = leads.first();
     let updated = ctx.facts(c).newest;
     PosterPage {
         title: c.title.clone(),
@@ -22,29 +20,12 @@ pub fn poster(ctx: &Ctx, c: &Campaign) -> PosterPage {
             _ => "very-long",
         },
         href: routes::campaign(&c.id),
-        headline: first.and_then(|l| l.figure.clone()),
-        approximate: first.is_some_and(|l| l.approximate),
-        headline_label: first.map(|l| match &l.detail {
-            Some(detail) => format!("{}: {detail}", l.label),
-            None => l.label.clone(),
-        }),
-        // With several indicators, a target alone would not say whom it is for.
-        target: first.and_then(|l| {
-            let target = l.target.clone()?;
-            Some(if leads.len() > 1 {
-                format!("{target} — {}", l.label)
-            } else {
-                target
-            })
-        }),
-        status: first.map_or_else(
-            || crate::render::indicator::status_view(ctx.lang, crate::derive::Status::NoFigures),
-            |l| l.status.clone(),
-        ),
         updated: updated.map(|d| crate::vi::format_date(ctx.lang, d)),
         updated_iso: updated.map(|d| d.to_string()),
         app: campaign_app(ctx, c),
-        indicators: leads,
+        // Each indicator with its own target beside it: a target alone would
+        // not say whom it is for (Cẩm Xuyên's 85 % is for Party members).
+        lines: leads(ctx, c),
     }
 }
 

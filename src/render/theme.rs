@@ -36,6 +36,39 @@ const DEFAULT_THEME: &[(&str, &str)] = embedded![
     "static/tim-kiem.js",
 ];
 
+/// The default theme's binary static files: the favicon, and the Vietnamese
+/// subset of Noto Sans the pages and poster are set in, so they look and
+/// measure the same whatever fonts the reader's phone or the commune
+/// office's PC has.
+const DEFAULT_THEME_BINARY: &[(&str, &[u8])] = &[
+    (
+        "static/fonts/noto-sans-400.woff2",
+        include_bytes!("../../themes/default/static/fonts/noto-sans-400.woff2"),
+    ),
+    (
+        "static/fonts/noto-sans-700.woff2",
+        include_bytes!("../../themes/default/static/fonts/noto-sans-700.woff2"),
+    ),
+    // The favicon: the SVG for browsers that take one, the ICO that
+    // browsers ask /favicon.ico for, the PNG a phone puts on its home screen.
+    (
+        "static/favicon.svg",
+        include_bytes!("../../themes/default/static/favicon.svg"),
+    ),
+    (
+        "static/favicon.ico",
+        include_bytes!("../../themes/default/static/favicon.ico"),
+    ),
+    (
+        "static/apple-touch-icon.png",
+        include_bytes!("../../themes/default/static/apple-touch-icon.png"),
+    ),
+    (
+        "static/fonts/OFL.txt",
+        include_bytes!("../../themes/default/static/fonts/OFL.txt"),
+    ),
+];
+
 /// Templates compiled once, and the theme's static files: the built-in
 /// ones in memory, the theme folder's to be copied.
 pub struct Theme {
@@ -67,6 +100,9 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<Theme> {
             &mut templates,
             &mut static_files,
         );
+    }
+    for (path, bytes) in DEFAULT_THEME_BINARY {
+        add(path, bytes.to_vec(), &mut templates, &mut static_files);
     }
     let mut static_copies = Vec::new();
     let folder = Path::new("themes").join(name);

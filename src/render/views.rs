@@ -398,18 +398,12 @@ pub struct PosterPage {
     pub title_length: &'static str,
     /// Back to the campaign page (root-relative).
     pub href: String,
-    /// "4,44 %", the headline indicator's latest figure.
-    pub headline: Option<String>,
-    pub approximate: bool,
-    /// What the figure is: "Người dân … có tài khoản: 1.299/29.226 tài khoản, ngày 29/5/2026".
-    pub headline_label: Option<String>,
-    pub target: Option<String>,
-    pub status: StatusView,
-    /// Every indicator of the campaign, the headline one first.
-    pub indicators: Vec<LeadView>,
     pub updated: Option<String>,
     pub updated_iso: Option<String>,
     pub app: Option<AppView>,
+    /// Every indicator, the headline one first: its figure, what it counts
+    /// and its target.
+    pub lines: Vec<LeadView>,
 }
 
 /// One indicator in a glance (poster, share image): what, how much, the

@@ -239,6 +239,10 @@ pub struct Words {
     pub search_none: &'static str,
     /// When the index cannot be loaded (a page opened from disk): titles only.
     pub search_titles_only: &'static str,
+    /// The button under the first ten results.
+    pub search_more: &'static str,
+    /// Said when the browser runs no script: the box cannot filter.
+    pub search_no_script: &'static str,
 
     // ---- contacts in English (en.html; shown only in English) ----
     /// "Contact", before the organisation's name.
@@ -389,6 +393,10 @@ pub const VI: Words = Words {
     search_found: "Có {n} kết quả cho “{q}”.",
     search_none: "Không tìm thấy kết quả nào cho “{q}”. Hãy thử từ khác, hoặc gọi đường dây nóng.",
     search_titles_only: "Trang đang mở từ tệp trên máy nên chỉ tìm được trong tiêu đề.",
+    search_more: "Xem thêm kết quả",
+    search_no_script: "Trình duyệt đang tắt JavaScript nên ô tìm kiếm không lọc được. \
+                       Dưới đây là các chiến dịch, các trang và những văn bản mới nhất: \
+                       dùng lệnh Tìm trong trang của trình duyệt, hoặc xem toàn bộ danh sách văn bản.",
 
     contact_heading: "Liên hệ",
     english_intro: "Trang dành cho người đọc tiếng Anh: danh bạ liên hệ của Ủy ban nhân dân xã.",
@@ -526,6 +534,10 @@ pub const EN: Words = Words {
     search_found: "{n} results for “{q}”.",
     search_none: "Nothing found for “{q}”. Try other words, or call the hotline.",
     search_titles_only: "Opened from a file on this device: only titles are searched.",
+    search_more: "More results",
+    search_no_script: "JavaScript is off in this browser, so the search box cannot filter. \
+                       Below are the campaigns, the pages and the newest notices: use the \
+                       browser's Find in page, or see the whole list of notices.",
 
     contact_heading: "Contact",
     english_intro: "This site publishes the commune's official notices and campaign figures \

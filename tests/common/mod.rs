@@ -187,3 +187,57 @@ pub fn png(width: u32, height: u32) -> Vec<u8> {
     writer.finish().expect("png end");
     bytes
 }
+
+/// A document of the built search index, read back from its files
+/// (`tim-kiem/chi-muc.json`, `chi-muc/B.json`, `tai-lieu/K.json`).
+#[derive(Debug)]
+pub struct IndexedDoc {
+    pub title: String,
+    pub url: String,
+    pub kind: String,
+    pub date: String,
+    /// Every word, `true` when it is in the title.
+    pub words: std::collections::BTreeMap<String, bool>,
+}
+
+/// The whole search index of a built site, document by document.
+pub fn search_index(out: &Path) -> Vec<IndexedDoc> {
+    let read = |path: &str| -> serde_json::Value {
+        serde_json::from_str(&fs::read_to_string(out.join(path)).expect(path)).expect(path)
+    };
+    let manifest = read("tim-kiem/chi-muc.json");
+    let count = manifest["docs"].as_u64().expect("docs") as usize;
+    let chunk = manifest["chunk"].as_u64().expect("chunk") as usize;
+    let buckets = manifest["buckets"].as_u64().expect("buckets") as usize;
+    let mut docs: Vec<IndexedDoc> = (0..count.div_ceil(chunk))
+        .flat_map(|k| {
+            read(&format!("tim-kiem/tai-lieu/{k}.json"))
+                .as_array()
+                .expect("rows")
+                .clone()
+        })
+        .map(|row| {
+            let cell = |i: usize| row[i].as_str().expect("a cell").to_string();
+            IndexedDoc {
+                title: cell(0),
+                url: cell(1),
+                kind: cell(2),
+                date: cell(3),
+                words: Default::default(),
+            }
+        })
+        .collect();
+    assert_eq!(docs.len(), count);
+    for b in 0..buckets {
+        let bucket = read(&format!("tim-kiem/chi-muc/{b}.json"));
+        for (word, gaps) in bucket.as_object().expect("words") {
+            let mut id = 0;
+            for gap in gaps.as_array().expect("postings") {
+                let gap = gap.as_u64().expect("a number") as usize;
+                id += gap >> 1;
+                docs[id].words.insert(word.clone(), gap & 1 == 1);
+            }
+        }
+    }
+    docs
+}
