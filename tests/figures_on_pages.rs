@@ -162,9 +162,12 @@ fn truong_luu_keeps_about_on_every_surface() {
 fn cam_xuyen_targets_name_their_group_and_phases_without_data_say_so() {
     let site = build_on("cam-xuyen", "2026-06-01");
     let poster = text_of(&site.main("chien-dich/dot-cao-diem-i-hatinh/ap-phich/index.html"));
+    // Every indicator, each target under the group it is for.
     assert_contains!(
         poster,
-        "85 % trước 31/5/2026 — Đảng viên có tài khoản i-HaTinh"
+        "Đảng viên có tài khoản i-HaTinh Mục tiêu: 85 % trước 31/5/2026",
+        "Hội viên, đoàn viên cài đặt i-HaTinh Mục tiêu: 10 % trước 31/5/2026",
+        "Người dân từ đủ 18 tuổi trở lên có tài khoản i-HaTinh Mục tiêu: 30 % trước 31/5/2026"
     );
     let main = site.main("chien-dich/dot-cao-diem-i-hatinh/index.html");
     assert_contains!(main, "Không có số liệu");
