@@ -1,0 +1,86 @@
+//! What a render is given and gives back: how the build was asked to run,
+//! its input, where each file goes (a [`Sink`]), and the parts of the output
+//! a preview rebuild may make again.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use chrono::NaiveDate;
+
+use crate::derive::Derived;
+use crate::model::Site;
+
+/// How a build is asked to run.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    /// "Today" for days left, status and overdue figures.
+    pub today: NaiveDate,
+    /// Include draft notices.
+    pub drafts: bool,
+    /// Overrides `base_url` from site.yaml (ends with `/`).
+    pub base_url: Option<String>,
+}
+
+/// Receives each output file as soon as it is made (a path relative to the
+/// output root, and its bytes). Called from several threads at once. Any
+/// `Fn(String, Vec<u8>)` closure is one.
+pub trait Sink: Sync {
+    /// A file made in memory.
+    fn put(&self, path: String, bytes: Vec<u8>);
+
+    /// A copy of the site's file at `source` (a static file). By default it
+    /// is read and put; a sink that writes to disk streams it instead, so a
+    /// large file never sits in memory.
+    fn copy(&self, path: String, source: &Path) -> std::io::Result<()> {
+        self.put(path, std::fs::read(source)?);
+        Ok(())
+    }
+}
+
+impl<F: Fn(String, Vec<u8>) + Sync> Sink for F {
+    fn put(&self, path: String, bytes: Vec<u8>) {
+        self(path, bytes);
+    }
+}
+
+/// A part of the output that a rebuild may make again or keep as it was.
+/// Every other file (home, contacts, feed, sitemap, `data.json`, QR codes,
+/// static files) is made on every build: they are few, and each reads many
+/// source files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part<'a> {
+    /// The pages of the notice list, the search page and the sitemap: a
+    /// line per notice.
+    Lists,
+    /// The search index: the text of every notice and page.
+    SearchIndex,
+    /// A campaign's page, poster and widget (the page lists its notices).
+    Campaign(&'a str),
+    /// A campaign's share image, CSV and JSON: made from its file alone.
+    CampaignData(&'a str),
+    /// The page made from one source file (relative to the site root): a
+    /// notice or a free page.
+    Source(&'a Path),
+}
+
+/// Decides whether a part is made.
+pub type Wanted<'a> = dyn Fn(Part) -> bool + Sync + 'a;
+
+/// Notice file → its text for the search index, filled as pages render. A
+/// rebuild passes the previous build's texts in: the index needs every
+/// notice's, and only the notices made again give a new one.
+pub type IndexTexts = Mutex<HashMap<PathBuf, String>>;
+
+/// Like [`render_site_to`], for a rebuild: only the parts `wanted` accepts
+/// are made, with the files made on every build. Returns the output file of
+/// every part, made or not (a part not made keeps its previous files), or
+/// `None` when anything failed.
+/// What a build renders: the checked site, what was derived from it, and
+/// how it was asked to run.
+#[derive(Clone, Copy)]
+pub struct Input<'a> {
+    pub site: &'a Site,
+    pub derived: &'a Derived,
+    pub opts: &'a RenderOptions,
+}
