@@ -125,7 +125,14 @@ fn render_all(c: &mut Criterion, root: &Path, site: &Site) {
     group.bench_function("whole site in memory (500 notices, 20 campaigns)", |b| {
         b.iter(|| {
             let mut diags = Diagnostics::default();
-            render::render_site(root, site, &derived, &opts, &mut diags).expect("rendered")
+            let pictures = loaxa::markdown::PictureSizes::new();
+            let input = render::Input {
+                site,
+                derived: &derived,
+                opts: &opts,
+                pictures: &pictures,
+            };
+            render::render_site(root, &input, &mut diags).expect("rendered")
         })
     });
     group.finish();

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::check;
 use crate::derive::{self, Derived};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Text};
+use crate::markdown::PictureSizes;
 use crate::model::{self, Site};
 use crate::output::{self, Files, Foreign, Written};
 use crate::render::{self, RenderOptions};
@@ -65,12 +66,9 @@ impl Outcome {
 /// Loads, checks and renders the site in memory; writes nothing.
 pub fn run(root: &Path, options: &Options) -> Outcome {
     let mut loaded = load(root, options);
-    let files = match (&loaded.site, &loaded.derived, &loaded.render) {
-        (Some(site), Some(derived), Some(render)) => {
-            render::render_site(root, site, derived, render, &mut loaded.diags)
-        }
-        _ => None,
-    };
+    let files = loaded
+        .input()
+        .and_then(|(input, diags)| render::render_site(root, &input, diags));
     loaded.into_outcome(files)
 }
 
@@ -79,10 +77,8 @@ pub fn run(root: &Path, options: &Options) -> Outcome {
 /// are not read at all).
 pub fn check(root: &Path, options: &Options) -> Outcome {
     let mut loaded = load(root, options);
-    if let (Some(site), Some(derived), Some(render)) =
-        (&loaded.site, &loaded.derived, &loaded.render)
-    {
-        render::render_site_to(root, site, derived, render, &mut loaded.diags, &Nowhere);
+    if let Some((input, diags)) = loaded.input() {
+        render::render_site_to(root, &input, diags, &Nowhere);
     }
     loaded.into_outcome(None)
 }
@@ -138,13 +134,10 @@ pub fn publish_to(
     let mut loaded = load(root, options);
     clock.lap("load + check");
     let mut written = None;
-    if let (Some(site), Some(derived), Some(render)) =
-        (&loaded.site, &loaded.derived, &loaded.render)
-    {
+    if let Some((input, diags)) = loaded.input() {
         let staging = output::Staging::open(out, spare, foreign)?.with_drafts(options.drafts);
         let sink = IntoStaging(&staging);
-        let rendered =
-            render::render_site_to(root, site, derived, render, &mut loaded.diags, &sink);
+        let rendered = render::render_site_to(root, &input, diags, &sink);
         clock.lap("render + write");
         if rendered {
             written = Some(staging.commit()?);
@@ -204,34 +197,73 @@ struct Loaded {
     sources: BTreeMap<PathBuf, String>,
     lang: Lang,
     site: Option<Site>,
-    derived: Option<Derived>,
-    render: Option<RenderOptions>,
+    /// What the site's figures mean, how to render it, its pictures'
+    /// sizes: when the site could be read.
+    ready: Option<Ready>,
+}
+
+/// What the check and derive stages give render, beside the site.
+pub(crate) struct Ready {
+    pub(crate) derived: Derived,
+    pub(crate) render: RenderOptions,
+    pub(crate) pictures: PictureSizes,
+}
+
+impl Loaded {
+    /// What render needs, and where its problems go; `None` when the site
+    /// could not be read.
+    fn input(&mut self) -> Option<(render::Input<'_>, &mut Diagnostics)> {
+        let (site, ready) = (self.site.as_ref()?, self.ready.as_ref()?);
+        let input = render::Input {
+            site,
+            derived: &ready.derived,
+            opts: &ready.render,
+            pictures: &ready.pictures,
+        };
+        Some((input, &mut self.diags))
+    }
 }
 
 fn load(root: &Path, options: &Options) -> Loaded {
     let mut diags = Diagnostics::default();
     let (checked, site) = check::load(root, &mut diags);
     let lang = site.as_ref().map_or(Lang::Vi, |s| s.config.language);
-    let (derived, render) = match &site {
-        Some(site) => {
-            let (derived, render) = derive_and_check(site, options, &mut diags);
-            let text_of = |path: &Path| checked.text(path).map(str::to_string);
-            crate::scaffold::leftovers::warn(site, &text_of, &mut diags);
-            (Some(derived), Some(render))
-        }
+    let ready = match &site {
+        Some(site) => Some(check_whole_site(root, site, &checked, options, &mut diags)),
         None => {
             check_readable_campaigns(&checked, options, &mut diags);
-            (None, None)
+            None
         }
     };
-    let sources = checked;
     Loaded {
         diags,
-        sources: sources.into_texts(),
+        sources: checked.into_texts(),
         lang,
         site,
+        ready,
+    }
+}
+
+/// Every check that needs the whole site: its figures derived and checked,
+/// no two pages on one URL, attachments and pictures found in `static/`
+/// (and measured), placeholders left from `init`.
+pub(crate) fn check_whole_site(
+    root: &Path,
+    site: &Site,
+    checked: &check::Checked,
+    options: &Options,
+    diags: &mut Diagnostics,
+) -> Ready {
+    let (derived, render) = derive_and_check(site, options, diags);
+    check::collisions::check_collisions(render::routes::claims(site, options.drafts), diags);
+    check::site_files::check_attachments(root, site, diags);
+    let pictures = check::site_files::measure_pictures(root, site, diags);
+    let text_of = |path: &Path| checked.text(path).map(str::to_string);
+    crate::scaffold::leftovers::warn(site, &text_of, diags);
+    Ready {
         derived,
         render,
+        pictures,
     }
 }
 

@@ -21,6 +21,16 @@ fuzz_target!(|text: &str| {
             drafts: true,
             base_url: None,
         };
-        let _ = loaxa::render::render_site(std::path::Path::new("/nonexistent-loaxa-fuzz"), &model, &options, &mut diags);
+        // The derive stage and its checks, then render, as a build runs them.
+        let derived = loaxa::derive::site(&model, options.today);
+        loaxa::check::figures::check(&model, &derived, &mut diags);
+        let pictures = loaxa::markdown::PictureSizes::new();
+        let input = loaxa::render::Input {
+            site: &model,
+            derived: &derived,
+            opts: &options,
+            pictures: &pictures,
+        };
+        let _ = loaxa::render::render_site(std::path::Path::new("/nonexistent-loaxa-fuzz"), &input, &mut diags);
     }
 });

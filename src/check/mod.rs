@@ -5,12 +5,14 @@
 
 mod campaign;
 mod checked;
+pub mod collisions;
 mod cross;
 pub mod figures;
 mod files;
 mod notice;
 pub mod reader;
 mod site;
+pub mod site_files;
 
 use std::path::Path;
 

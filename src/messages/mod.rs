@@ -11,12 +11,14 @@
 mod campaign;
 mod fields;
 mod figures;
+mod files;
 mod names;
 mod site;
 
 pub use campaign::CampaignProblem;
 pub use fields::{FieldProblem, LinkKind};
 pub use figures::FigureProblem;
+pub use files::{FileProblem, OtherClaim};
 pub use names::{Found, Subject};
 pub use site::SiteProblem;
 
@@ -34,6 +36,8 @@ pub enum Message {
     Site(SiteProblem),
     /// What the derived figures show: late, future or contradicted figures.
     Figure(FigureProblem),
+    /// Pages sharing a URL; attachments and pictures of `static/`.
+    File(FileProblem),
     /// A YAML syntax error, already worded where the parser's complaints are
     /// explained (they depend on the parser's own messages).
     YamlSyntax { text: Text, hint: Text },
@@ -78,6 +82,7 @@ impl Message {
             Message::Campaign(problem) => problem.words(),
             Message::Site(problem) => problem.words(),
             Message::Figure(problem) => problem.words(),
+            Message::File(problem) => problem.words(),
             Message::YamlSyntax { text, hint } => Words {
                 code: "yaml-syntax",
                 text: text.clone(),
@@ -96,6 +101,12 @@ impl Message {
 
     pub fn hint(&self, lang: Lang) -> Option<String> {
         self.words().hint.map(|hint| hint.get(lang).to_string())
+    }
+}
+
+impl From<FileProblem> for Message {
+    fn from(problem: FileProblem) -> Message {
+        Message::File(problem)
     }
 }
 

@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use super::{Options, Outcome, check_readable_campaigns, derive_and_check};
+use super::{Options, Outcome, check_readable_campaigns, check_whole_site};
 use crate::check::Checked;
 use crate::diagnostic::Diagnostics;
 use crate::model::Site;
@@ -98,10 +98,9 @@ impl Live {
         };
         let lang = site.config.language;
         // Deriving the whole site takes microseconds: no need to keep it by campaign.
-        let (derived, render) = derive_and_check(&site, &self.options, &mut diags);
+        let ready = check_whole_site(&self.root, &site, &self.checked, &self.options, &mut diags);
+        let render = ready.render;
         let today = render.today;
-        let text_of = |path: &Path| self.checked.text(path).map(str::to_string);
-        crate::scaffold::leftovers::warn(&site, &text_of, &mut diags);
         let plan = match &self.last {
             Some(last) if last.render.today == today => {
                 Plan::new(&last.site, &site, &render, &self.pending)
@@ -124,8 +123,9 @@ impl Live {
         let wanted = |part: Part| plan.wants(part);
         let input = render::Input {
             site: &site,
-            derived: &derived,
+            derived: &ready.derived,
             opts: &render,
+            pictures: &ready.pictures,
         };
         let outputs =
             render::render_some_to(&self.root, &input, &mut diags, &wanted, &sink, &texts);

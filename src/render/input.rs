@@ -9,6 +9,7 @@ use std::sync::Mutex;
 use chrono::NaiveDate;
 
 use crate::derive::Derived;
+use crate::markdown::PictureSizes;
 use crate::model::Site;
 
 /// How a build is asked to run.
@@ -83,4 +84,6 @@ pub struct Input<'a> {
     pub site: &'a Site,
     pub derived: &'a Derived,
     pub opts: &'a RenderOptions,
+    /// The pictures bodies show from `static/`, measured by the check stage.
+    pub pictures: &'a PictureSizes,
 }

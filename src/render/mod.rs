@@ -47,13 +47,7 @@ use plan::{SITEMAP, jobs, part_outputs, sitemap_of};
 
 /// Renders the whole site into memory. `None` when a template fails;
 /// diagnostics say why.
-pub fn render_site(
-    root: &Path,
-    site: &Site,
-    derived: &Derived,
-    opts: &RenderOptions,
-    diags: &mut Diagnostics,
-) -> Option<Files> {
+pub fn render_site(root: &Path, input: &Input, diags: &mut Diagnostics) -> Option<Files> {
     let files = Mutex::new(Files::new());
     let collect = |path: String, bytes: Vec<u8>| {
         files
@@ -61,7 +55,7 @@ pub fn render_site(
             .unwrap_or_else(PoisonError::into_inner)
             .insert(path, bytes);
     };
-    let ok = render_site_to(root, site, derived, opts, diags, &collect);
+    let ok = render_site_to(root, input, diags, &collect);
     ok.then(|| files.into_inner().unwrap_or_else(PoisonError::into_inner))
 }
 
@@ -71,19 +65,12 @@ pub fn render_site(
 /// (diagnostics say why); the caller must then discard what it received.
 pub fn render_site_to(
     root: &Path,
-    site: &Site,
-    derived: &Derived,
-    opts: &RenderOptions,
+    input: &Input,
     diags: &mut Diagnostics,
     sink: &dyn Sink,
 ) -> bool {
     let texts = IndexTexts::default();
-    let input = Input {
-        site,
-        derived,
-        opts,
-    };
-    render_some_to(root, &input, diags, &|_| true, sink, &texts).is_some()
+    render_some_to(root, input, diags, &|_| true, sink, &texts).is_some()
 }
 
 /// No picture: for what is shown on every page (never a body).
@@ -98,17 +85,14 @@ pub fn render_some_to(
     texts: &IndexTexts,
 ) -> Option<Vec<String>> {
     let (site, opts) = (input.site, input.opts);
-    routes::check_collisions(site, opts.drafts, diags);
-    assets::check_attachments(root, site, diags);
     let mut theme = theme::load(root, &site.config.theme, diags)?;
     let theme_copies = std::mem::take(&mut theme.static_copies);
     let statics = assets::static_files(root, theme_copies, diags);
-    let pictures = assets::measure_pictures(root, site, diags);
     if diags.has_errors() {
         return None;
     }
     let base_url = base_url_of(site, opts);
-    let ctx = ctx_of(site, input.derived, opts, &base_url, &pictures);
+    let ctx = ctx_of(site, input.derived, opts, &base_url, input.pictures);
     let jobs = jobs(&ctx);
     let outputs = part_outputs(&ctx, &jobs);
     let theme_static = std::mem::take(&mut theme.static_files);

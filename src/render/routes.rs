@@ -1,10 +1,7 @@
-//! The URL of every page, decided in one place, and the check that no two
-//! pages would write the same URL.
+//! The URL of every page, decided in one place (and who claims each, for
+//! the check that no two pages write the same one).
 
-use std::collections::HashMap;
-use std::path::Path;
-
-use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Text};
+use crate::check::collisions::Claim;
 use crate::model::Site;
 
 pub const NOTICES: &str = "van-ban/";
@@ -100,31 +97,10 @@ pub fn root_of(path: &str) -> String {
 /// (`tim-kiem/` and `en/` are the search and English contact pages.)
 const BUILT_IN: &[&str] = &["", NOTICES, APPS, CONTACTS, CAMPAIGNS, "tim-kiem/", "en/"];
 
-/// Who wants a URL: one of the site's own pages, or a source file.
-#[derive(Clone, Copy, PartialEq)]
-enum Claim<'a> {
-    BuiltIn,
-    File(&'a Path),
-}
-
-impl Claim<'_> {
-    fn describe(&self) -> Text {
-        match self {
-            Claim::BuiltIn => Text::new(
-                "một trang có sẵn của trang web (trang chủ, văn bản, ứng dụng, liên hệ, tìm kiếm)",
-                "a page every site has (home, notices, apps, contacts, search)",
-            ),
-            Claim::File(path) => Text::new(path.display().to_string(), path.display().to_string()),
-        }
-    }
-}
-
-/// Reports every URL claimed by more than one source file (a free page named
-/// like a built-in page, two notices whose names fold to the same slug…).
-pub fn check_collisions(site: &Site, include_drafts: bool, diags: &mut Diagnostics) {
-    // Hashed, then sorted only where there is a clash: a 10,000-notice site
-    // is checked on every rebuild of the preview.
-    let mut claims: HashMap<String, Vec<Claim>> = HashMap::with_capacity(site.notices.len() + 64);
+/// Every URL the site's pages claim, and who claims it: the built-in pages
+/// and each campaign, notice and free page's source file (for
+/// `check::collisions`).
+pub fn claims(site: &Site, include_drafts: bool) -> Vec<(String, Claim<'_>)> {
     let visible = site
         .notices
         .iter()
@@ -149,44 +125,11 @@ pub fn check_collisions(site: &Site, include_drafts: bool, diags: &mut Diagnosti
         .pages
         .iter()
         .map(|p| (page(&p.slug), Claim::File(&p.file)));
-    for (url, who) in built_in.chain(campaigns).chain(notices).chain(pages) {
-        claims.entry(url).or_default().push(who);
-    }
-    let mut clashes: Vec<(String, Vec<Claim>)> =
-        claims.into_iter().filter(|(_, c)| c.len() > 1).collect();
-    clashes.sort_by(|a, b| a.0.cmp(&b.0));
-    for (url, claimants) in clashes {
-        for claimant in &claimants {
-            let Claim::File(file) = claimant else {
-                continue;
-            };
-            let others: Vec<Text> = claimants
-                .iter()
-                .filter(|o| *o != claimant)
-                .map(Claim::describe)
-                .collect();
-            let list =
-                |pick: fn(&Text) -> &str| others.iter().map(pick).collect::<Vec<_>>().join(", ");
-            diags.push(Diagnostic {
-                file: file.to_path_buf(),
-                line: 0,
-                column: 0,
-                severity: Severity::Error,
-                code: "duplicate-url",
-                message: Text::new(
-                    format!("Trang này trùng địa chỉ /{url} với {}", list(|t| &t.vi)),
-                    format!(
-                        "This page would write the same URL /{url} as {}",
-                        list(|t| &t.en)
-                    ),
-                ),
-                hint: Some(Text::new(
-                    "đổi tên tệp để mỗi trang có một địa chỉ riêng",
-                    "rename the file so each page has its own URL",
-                )),
-            });
-        }
-    }
+    built_in
+        .chain(campaigns)
+        .chain(notices)
+        .chain(pages)
+        .collect()
 }
 
 #[cfg(test)]

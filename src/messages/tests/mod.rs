@@ -43,6 +43,10 @@ const SHARED_CODES: &[(&str, &[&str])] = &[
         &["Field::MalformedId", "Site::MalformedCampaignFileName"],
     ),
     (
+        "link-outside-site",
+        &["File::AttachmentOutside", "File::PictureOutside"],
+    ),
+    (
         "malformed-email",
         &["Site::MalformedEmail", "Site::EmailWithExtra"],
     ),
@@ -95,6 +99,7 @@ fn the_samples_cover_every_variant() {
     assert_eq!(per_area("Campaign::"), declared("campaign.rs"));
     assert_eq!(per_area("Site::"), declared("site.rs"));
     assert_eq!(per_area("Figure::"), declared("figures.rs"));
+    assert_eq!(per_area("File::"), declared("files.rs"));
     assert!(names.contains("YamlSyntax"));
 }
 

@@ -294,6 +294,45 @@ pub fn samples() -> Vec<Message> {
         ]
         .map(Message::from),
     );
+    {
+        use FileProblem as L;
+        all.extend(
+            [
+                L::DuplicateUrl {
+                    url: "van-ban/".into(),
+                    others: vec![OtherClaim::BuiltIn],
+                },
+                L::DuplicateUrl {
+                    url: "van-ban/thong-bao/".into(),
+                    others: vec![
+                        OtherClaim::File("content/notices/thong-bao.md".into()),
+                        OtherClaim::File("content/notices/Thong-bao.md".into()),
+                    ],
+                },
+                L::HiddenAttachment {
+                    path: ".an/959.pdf".into(),
+                },
+                L::AttachmentOutside {
+                    path: "files/959.pdf".into(),
+                    real: "/etc/passwd".into(),
+                },
+                L::MissingAttachment {
+                    path: "files/959.pdf".into(),
+                },
+                L::MissingPicture {
+                    path: "anh/so-do.png".into(),
+                },
+                L::PictureOutside {
+                    path: "anh/so-do.png".into(),
+                    real: "/home/x/so-do.png".into(),
+                },
+                L::NotAPicture {
+                    path: "anh/so-do.png".into(),
+                },
+            ]
+            .map(Message::from),
+        );
+    }
     all.push(Message::YamlSyntax {
         text: Text::new(
             "Dòng này thụt lề bằng phím Tab",
