@@ -80,6 +80,13 @@ fn one_run_builds_every_site_and_ranks_them_by_rate() {
         ("binh", "Xã Bình", "12.5"),
         ("cuong", "Xã Cường", "7"),
     ]);
+    // Xã An reported twice: the roll-up carries the latest figure, the
+    // commune's own data.json both.
+    edit(
+        &sites.path().join("an/data/campaigns/i-hatinh.yaml"),
+        "      - date: 2026-06-10\n",
+        "      - date: 2026-06-01\n        percent: 1\n      - date: 2026-06-10\n",
+    );
     let place = tempfile::tempdir().expect("temp dir");
     let out = place.path().join("public");
     let build = || {
@@ -146,6 +153,19 @@ fn one_run_builds_every_site_and_ranks_them_by_rate() {
     let data: serde_json::Value =
         serde_json::from_slice(&fs::read(out.join("data.json")).expect("data.json")).expect("json");
     assert_eq!(data["communes"].as_array().map(Vec::len), Some(3));
+    let an = data["communes"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["site"]["commune"] == "Xã An"))
+        .expect("Xã An in the roll-up");
+    let figures = &an["site"]["campaigns"][0]["indicators"][0]["figures"];
+    assert_eq!(figures.as_array().map(Vec::len), Some(1), "{figures}");
+    assert_eq!(figures[0]["date"], "2026-06-10");
+    assert_eq!(figures[0]["rate_percent"], 3.0);
+    let own: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("an/data.json")).expect("an/data.json"))
+            .expect("json");
+    let series = &own["campaigns"][0]["indicators"][0]["figures"];
+    assert_eq!(series.as_array().map(Vec::len), Some(2), "{series}");
 }
 
 #[test]

@@ -131,10 +131,26 @@ pub fn files(communes: &[Commune], title: Option<&str>) -> Files {
     let data = RollupData {
         format: ROLLUP_FORMAT.to_string(),
         title,
-        communes: communes.to_vec(),
+        communes: communes.iter().map(latest_figures_only).collect(),
     };
     files.insert(opendata::SITE_JSON.into(), opendata::to_json(&data));
     files
+}
+
+/// A commune as a roll-up's `data.json` carries it: what was derived, and
+/// each indicator's latest figure only; the whole series stays in the
+/// commune's own `data.json`, at its link. With every series, a national
+/// file of 3,400 communes would be hundreds of megabytes
+/// (bench/national-rehearsal.sh).
+fn latest_figures_only(commune: &Commune) -> Commune {
+    let mut commune = commune.clone();
+    for campaign in &mut commune.site.campaigns {
+        for indicator in &mut campaign.indicators {
+            let older = indicator.figures.len().saturating_sub(1);
+            indicator.figures.drain(..older);
+        }
+    }
+    commune
 }
 
 fn provinces(communes: &[Commune]) -> BTreeSet<&str> {
