@@ -80,12 +80,18 @@ fn one_run_builds_every_site_and_ranks_them_by_rate() {
         ("binh", "Xã Bình", "12.5"),
         ("cuong", "Xã Cường", "7"),
     ]);
-    // Xã An reported twice: the roll-up carries the latest figure, the
-    // commune's own data.json both.
+    // Xã An reported twice, by village the second time: the roll-up carries
+    // the latest figure, the commune's own data.json both and the villages.
+    let an_campaign = sites.path().join("an/data/campaigns/i-hatinh.yaml");
     edit(
-        &sites.path().join("an/data/campaigns/i-hatinh.yaml"),
+        &an_campaign,
         "      - date: 2026-06-10\n",
         "      - date: 2026-06-01\n        percent: 1\n      - date: 2026-06-10\n",
+    );
+    edit(
+        &an_campaign,
+        "        approximate: true\n",
+        "        approximate: true\n    breakdown:\n      - date: 2026-06-10\n        by: thôn\n        rows:\n          - { name: Thôn Một, count: 20, population: 1000 }\n          - { name: Thôn Hai, count: 40, population: 1000 }\n",
     );
     let place = tempfile::tempdir().expect("temp dir");
     let out = place.path().join("public");
@@ -166,6 +172,10 @@ fn one_run_builds_every_site_and_ranks_them_by_rate() {
             .expect("json");
     let series = &own["campaigns"][0]["indicators"][0]["figures"];
     assert_eq!(series.as_array().map(Vec::len), Some(2), "{series}");
+    let rows = &own["campaigns"][0]["indicators"][0]["breakdowns"];
+    assert_eq!(rows.as_array().map(Vec::len), Some(1), "{rows}");
+    let in_rollup = &an["site"]["campaigns"][0]["indicators"][0]["breakdowns"];
+    assert_eq!(in_rollup.as_array().map(Vec::len), Some(0), "{in_rollup}");
 }
 
 #[test]

@@ -138,16 +138,17 @@ pub fn files(communes: &[Commune], title: Option<&str>) -> Files {
 }
 
 /// A commune as a roll-up's `data.json` carries it: what was derived, and
-/// each indicator's latest figure only; the whole series stays in the
-/// commune's own `data.json`, at its link. With every series, a national
-/// file of 3,400 communes would be hundreds of megabytes
-/// (bench/national-rehearsal.sh).
+/// each indicator's latest figure only, without its breakdown rows; the
+/// whole series and the rows stay in the commune's own `data.json`, at its
+/// link. With them, 2,000 communes made a 483 MB file (the national
+/// rehearsal, BENCHMARKS.md).
 fn latest_figures_only(commune: &Commune) -> Commune {
     let mut commune = commune.clone();
     for campaign in &mut commune.site.campaigns {
         for indicator in &mut campaign.indicators {
             let older = indicator.figures.len().saturating_sub(1);
             indicator.figures.drain(..older);
+            indicator.breakdowns.clear();
         }
     }
     commune
