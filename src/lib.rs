@@ -12,6 +12,7 @@ pub mod cmd;
 pub mod derive;
 pub mod diagnostic;
 pub mod markdown;
+pub mod markup;
 pub mod messages;
 pub mod model;
 pub mod opendata;

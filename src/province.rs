@@ -186,18 +186,12 @@ pub fn write_rollup(
     Ok(communes.len())
 }
 
-/// Writes each file through a temporary name and a rename: a reader sees
-/// the old roll-up or the new one, never half of one. (The roll-up shares
-/// its folder with the sites under `--out`, so it cannot swap the folder.)
+/// Writes each file whole (`output::file::replace`): a reader sees the old
+/// roll-up or the new one, never half of one. (The roll-up shares its folder
+/// with the sites under `--out`, so it cannot swap the folder.)
 pub fn write_files(dir: &Path, files: &crate::output::Files) -> io::Result<()> {
-    fs::create_dir_all(dir)?;
     for (name, bytes) in files {
-        let temp = dir.join(format!(".{name}.loaxa-new-{}", std::process::id()));
-        let written = fs::write(&temp, bytes).and_then(|()| fs::rename(&temp, dir.join(name)));
-        if written.is_err() {
-            let _ = fs::remove_file(&temp);
-        }
-        written?;
+        crate::output::file::replace(&dir.join(name), bytes)?;
     }
     Ok(())
 }

@@ -594,3 +594,52 @@ fn no_page_loads_anything_from_another_site() {
         }
     }
 }
+
+#[test]
+fn the_sitemap_comes_from_a_template_a_theme_can_override() {
+    let mut opts = options();
+    opts.base_url = Some("https://locha.hatinh.gov.vn/cds/".into());
+    // The built-in template: every page once, absolute, dated by its newest content.
+    let built = build_dir(copy_site(&fixture("truong-luu")), &opts);
+    let xml = built.page("sitemap.xml");
+    assert!(
+        xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset"),
+        "{xml}"
+    );
+    assert_contains!(
+        xml,
+        "<url><loc>https://locha.hatinh.gov.vn/cds/</loc><lastmod>"
+    );
+    // A theme's own sitemap.xml replaces it.
+    let dir = copy_site(&fixture("truong-luu"));
+    let templates = dir.path().join("themes/default/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("sitemap.xml"),
+        "<urlset>{% for u in urls %}<u>{{ u.loc }}</u>{% endfor %}</urlset>",
+    )
+    .unwrap();
+    let own = build_dir(dir, &opts);
+    assert_contains!(
+        own.page("sitemap.xml"),
+        "<urlset><u>https://locha.hatinh.gov.vn/cds/</u>"
+    );
+    // A broken one is an error at the template, and nothing is published.
+    let dir = copy_site(&fixture("truong-luu"));
+    let templates = dir.path().join("themes/default/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("sitemap.xml"), "{{ urls.nothing.here }}").unwrap();
+    let broken = build_dir(dir, &opts);
+    let diag = broken
+        .outcome
+        .diagnostics
+        .iter()
+        .find(|d| d.file.ends_with("templates/sitemap.xml"))
+        .expect("a diagnostic at the sitemap template");
+    assert!(
+        diag.message.vi.contains("/sitemap.xml"),
+        "{:?}",
+        diag.message
+    );
+    assert!(!broken.out().join("sitemap.xml").exists());
+}

@@ -8,6 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::svg::{self, Axis, Canvas, DrawResult, FONT_SIZE, Meta, Plot, colour};
 use super::ticks::{self, ValueAxis};
 use super::{Bars, Scale};
+use crate::markup::clean;
 use crate::vi::Lang;
 
 /// Drawn for a phone: 360 units shown about 324 px wide, so 15-unit text
@@ -201,7 +202,7 @@ fn names(chart: &Bars, width: f64) -> Vec<Vec<String>> {
     chart
         .bars
         .iter()
-        .map(|b| match svg::clean(&b.name) {
+        .map(|b| match clean(&b.name) {
             n if n.trim().is_empty() => vec!["–".to_string()],
             n => wrap(&n, width),
         })

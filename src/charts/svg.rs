@@ -11,6 +11,8 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use crate::markup::escape;
+
 /// The page's bundled Noto Sans first (the same on every phone), then
 /// fonts that carry Vietnamese diacritics.
 const FONT_FAMILY: &str = r#""Noto Sans", system-ui, "DejaVu Sans", sans-serif"#;
@@ -256,33 +258,6 @@ fn safe_id(id: &str) -> String {
     }
 }
 
-/// XML-escapes text from user data, dropping control characters that XML 1.0
-/// cannot carry at all.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in clean(text).chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// Text safe to hand to plotters (which escapes markup but not control
-/// characters): controls become spaces, surrounding whitespace goes.
-pub fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect::<String>()
-        .trim()
-        .to_string()
-}
-
 /// Shortens a label to `max` characters with an ellipsis.
 pub fn truncate(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -342,10 +317,6 @@ mod tests {
 
     #[test]
     fn escaping() {
-        assert_eq!(
-            escape("<script>&\"'\u{1}"),
-            "&lt;script&gt;&amp;&quot;&apos;"
-        );
         assert_eq!(safe_id("a b\"c"), "a-b-c");
         assert_eq!(safe_id(""), "chart");
         assert_eq!(truncate("Thôn Trung Lương", 6), "Thôn …");

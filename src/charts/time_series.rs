@@ -7,6 +7,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::svg::{self, Axis, Canvas, DrawResult, FONT_SIZE, Meta, Plot, colour};
 use super::ticks::{self, ValueAxis};
 use super::{Point, TimeSeries};
+use crate::markup::clean;
 use crate::vi::{self, Lang};
 
 /// Drawn for a phone: 360 units shown about 324 px wide, so 15-unit text
@@ -158,7 +159,7 @@ impl Layout {
         }
         for phase in &chart.phases {
             let start = ticks::day_start(phase.start.min(phase.end));
-            let name = svg::truncate(&svg::clean(&phase.name), 24);
+            let name = svg::truncate(&clean(&phase.name), 24);
             if !name.is_empty() {
                 notes.push(note(name, start, HPos::Left, 4, colour::INK));
             }

@@ -88,13 +88,11 @@ fn check_empty(dir: &Path) -> Result<(), Text> {
     Ok(())
 }
 
+/// Each file whole and only where nothing is (the folder was empty; a file
+/// that appeared since is left alone and reported).
 fn write_all(dir: &Path, files: &[(PathBuf, String)]) -> io::Result<()> {
     for (relative, text) in files {
-        let path = dir.join(relative);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::write(&path, text)?;
+        crate::output::file::create_new(&dir.join(relative), text.as_bytes())?;
     }
     Ok(())
 }

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use super::{Pictures, picture_path};
+use crate::markup::html as attribute;
 use crate::vi::slugify;
 
 /// Quotes and lists nested deeper than this are shown flat: a browser (and
@@ -135,14 +136,6 @@ fn picture<'a>(url: &str, alt: &str, pictures: Option<&Pictures>) -> Event<'a> {
         ))),
         None => Event::Text(CowStr::from(alt.to_string())),
     }
-}
-
-/// Text for a double-quoted attribute.
-fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// Shifts headings so the highest is `h2`, and gives each a unique id.

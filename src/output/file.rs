@@ -90,6 +90,25 @@ impl LockedFile {
     }
 }
 
+/// Puts `bytes` at `path` whole, over what is there: a reader sees the old
+/// file or the new one, never half (the roll-up beside the sites it ranks).
+pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent)?;
+    }
+    let (temp, _file) = write_temporary(path, bytes)?;
+    match fs::rename(&temp, path) {
+        Ok(()) => {
+            sync_parent(path);
+            Ok(())
+        }
+        Err(err) => {
+            let _ = fs::remove_file(&temp);
+            Err(err)
+        }
+    }
+}
+
 /// Writes a file that must not exist yet: written whole under a temporary
 /// name, then given its name only if nothing has it (never overwrites, even
 /// in a race). A link at `path` counts as existing.

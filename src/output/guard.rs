@@ -234,7 +234,7 @@ pub fn resolve(path: &Path) -> io::Result<PathBuf> {
 }
 
 /// `path` absolute with `.` and `..` removed, without touching the disk.
-fn lexical(path: &Path) -> PathBuf {
+pub fn lexical(path: &Path) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut out = PathBuf::new();
     for part in absolute.components() {

@@ -217,7 +217,7 @@ fn page(communes: &[Commune], title: &str) -> String {
     };
     let mut tera = tera::Tera::new();
     tera.autoescape_on(["index.html"]);
-    tera.set_escape_fn(crate::render::theme::escape_html);
+    tera.set_escape_fn(crate::markup::escape_html);
     let mut context = tera::Context::new();
     context.insert("page", &view);
     // The template is built in and tested: it cannot fail on a view.

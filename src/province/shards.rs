@@ -5,10 +5,11 @@
 //! with a message naming it, and nothing is written.
 
 use std::io;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Text;
 use crate::opendata::{self, ReadError, Shard};
+use crate::output::guard::lexical;
 use crate::province::rollup::{self, Commune};
 
 /// A shard's `data.json`: the folder's, or the file itself.
@@ -76,8 +77,8 @@ fn tidy_link(link: &str) -> String {
 /// The relative URL from the folder `from` to the folder `to` (`../ha-tinh/`),
 /// or `None` when one cannot be made (different drives).
 pub fn link_between(from: &Path, to: &Path) -> Option<String> {
-    let from = normalize(&std::path::absolute(from).ok()?);
-    let to = normalize(&std::path::absolute(to).ok()?);
+    let from = lexical(from);
+    let to = lexical(to);
     let common = from
         .components()
         .zip(to.components())
@@ -95,21 +96,6 @@ pub fn link_between(from: &Path, to: &Path) -> Option<String> {
         link.push('/');
     }
     Some(link)
-}
-
-/// `a/./b/../c` → `a/c`, without touching the disk.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// What is wrong with a shard, and what to do, in the officer's words.

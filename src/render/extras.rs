@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::ctx::Ctx;
-use super::plan::{Job, SITEMAP};
+use super::plan::Job;
 use super::{assets, data_export, feed, qr, routes, share, sitemap};
 use crate::diagnostic::{Diagnostic, Diagnostics, Text};
 use crate::model::Campaign;
@@ -53,7 +53,7 @@ pub(super) fn always_made(
             _ if files.contains_key(path)
                 || campaign_file(path)
                 || index
-                || path == SITEMAP
+                || path == sitemap::PATH
                 || path == crate::output::MARKER =>
             {
                 Some(assets::Taker::OtherFile)

@@ -11,9 +11,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Severity, Text};
+use crate::diagnostic::Diagnostic;
 use crate::render::ctx::Ctx;
 use crate::render::figure_text::figure_text_of;
+use crate::render::theme::template_failure;
 use crate::render::{routes, words};
 use crate::vi::{Lang, format_date, slugify};
 
@@ -274,22 +275,7 @@ pub fn atom(ctx: &Ctx, tera: &tera::Tera) -> Result<Vec<u8>, Box<Diagnostic>> {
     let mut xml = Vec::with_capacity(16 * 1024);
     tera.render_to(TEMPLATE, &context, &mut xml)
         .map(|()| xml)
-        .map_err(|err| {
-            Box::new(Diagnostic {
-                file: std::path::PathBuf::from("themes")
-                    .join("templates")
-                    .join(TEMPLATE),
-                line: 0,
-                column: 0,
-                severity: Severity::Error,
-                code: "template",
-                message: Text::new(
-                    format!("Không dựng được tệp /{PATH}: {err}"),
-                    format!("Cannot render /{PATH}: {err}"),
-                ),
-                hint: None,
-            })
-        })
+        .map_err(|err| Box::new(template_failure(TEMPLATE, PATH, &err)))
 }
 
 #[cfg(test)]

@@ -43,7 +43,7 @@ use ctx::Ctx;
 use extras::{always_made, campaign_files, unreadable_static};
 pub use input::{IndexTexts, Input, Part, RenderOptions, Sink, Wanted};
 use page::render_pages;
-use plan::{SITEMAP, jobs, part_outputs, sitemap_of};
+use plan::{jobs, part_outputs, sitemap_of};
 
 /// Renders the whole site into memory. `None` when a template fails;
 /// diagnostics say why.
@@ -131,7 +131,10 @@ pub fn render_some_to(
         diags.push(diag);
     }
     if let (true, Some(base_url)) = (wanted(Part::Lists), ctx.base_url) {
-        sink.put(SITEMAP.into(), sitemap_of(&ctx, base_url, &jobs));
+        match sitemap_of(&ctx, &theme.tera, base_url, &jobs) {
+            Ok(xml) => sink.put(sitemap::PATH.into(), xml),
+            Err(diag) => diags.push(*diag),
+        }
     }
     if wanted(Part::SearchIndex) {
         // After the pages: each notice's indexed text came from its page's body.

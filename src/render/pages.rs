@@ -84,7 +84,7 @@ pub fn campaign(ctx: &Ctx, c: &Campaign) -> CampaignPage {
 /// The `<iframe>` a portal editor pastes: full width, tall enough for the
 /// widget at 360 px, loaded only when scrolled to.
 pub fn embed_snippet(src: &str, title: &str) -> String {
-    let attr = |s: &str| s.replace('&', "&amp;").replace('"', "&quot;");
+    let attr = crate::markup::html;
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"440\" loading=\"lazy\" style=\"border:0\"></iframe>",
         attr(src),

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use super::ctx::Ctx;
 use super::input::Part;
 use super::{routes, search, sitemap};
+use crate::diagnostic::Diagnostic;
 use crate::model::{Campaign, Notice, Page};
 
 /// One page to render: its path and what it shows. Only references: the
@@ -115,7 +116,7 @@ pub(super) fn part_outputs(ctx: &Ctx, jobs: &[Job]) -> Vec<String> {
             routes::share_image(&c.id),
         ]
     });
-    let sitemap = ctx.base_url.map(|_| SITEMAP.to_string());
+    let sitemap = ctx.base_url.map(|_| sitemap::PATH.to_string());
     pages
         .chain(campaigns)
         .chain(search::index_paths_of(ctx))
@@ -123,13 +124,16 @@ pub(super) fn part_outputs(ctx: &Ctx, jobs: &[Job]) -> Vec<String> {
         .collect()
 }
 
-pub(super) const SITEMAP: &str = "sitemap.xml";
-
 /// Every page but the widgets (fragments for other sites' pages, not for
 /// search engines) and the `.html` ones (404), each with the date of its
 /// newest content where it has one. Only with a `base_url`: a sitemap's
 /// locations must be absolute.
-pub(super) fn sitemap_of(ctx: &Ctx, base_url: &str, jobs: &[Job]) -> Vec<u8> {
+pub(super) fn sitemap_of(
+    ctx: &Ctx,
+    tera: &tera::Tera,
+    base_url: &str,
+    jobs: &[Job],
+) -> Result<Vec<u8>, Box<Diagnostic>> {
     let site = ctx.site;
     let newest_figure = |c: &Campaign| {
         c.indicators
@@ -158,5 +162,5 @@ pub(super) fn sitemap_of(ctx: &Ctx, base_url: &str, jobs: &[Job]) -> Vec<u8> {
             (j.path.as_str(), lastmod)
         })
         .collect();
-    sitemap::sitemap(base_url, &pages).into_bytes()
+    sitemap::sitemap(tera, base_url, &pages)
 }

@@ -32,7 +32,7 @@ pub fn svg(url: &str, label: &str) -> Option<String> {
         .dark_color(svg::Color("#000000"))
         .light_color(svg::Color("#ffffff"))
         .build();
-    let title = crate::render::sitemap::escape_xml(label);
+    let title = crate::markup::escape(label);
     // Give the image an accessible name: the link it encodes.
     Some(image.replacen(
         "<svg ",

@@ -11,6 +11,7 @@ use std::sync::{Arc, OnceLock};
 
 use resvg::{tiny_skia, usvg};
 
+use crate::markup::escape;
 use crate::model::Campaign;
 use crate::render::components::leads;
 use crate::render::ctx::Ctx;
@@ -250,13 +251,6 @@ impl Svg {
         }
         baseline
     }
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// The card as an SVG document: what [`png`] draws.

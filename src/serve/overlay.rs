@@ -70,6 +70,7 @@ pub fn render(
 
 fn render_with(template: &str, view: &View) -> Result<String, tera::Error> {
     let mut tera = tera::Tera::new();
+    tera.set_escape_fn(crate::markup::escape_html);
     tera.add_raw_template(TEMPLATE, template)?;
     tera.render(TEMPLATE, &tera::Context::from_serialize(view)?)
 }
