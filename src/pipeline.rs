@@ -160,6 +160,10 @@ impl render::Sink for IntoStaging<'_> {
         self.0.put_file(&path, source);
         Ok(())
     }
+
+    fn put_made(&self, path: String, key: output::made::Key, make: &dyn Fn() -> Option<Vec<u8>>) {
+        self.0.put_made(&path, key, make);
+    }
 }
 
 /// Drops every file: a check renders the site only for what it finds.
@@ -167,6 +171,9 @@ struct Nowhere;
 
 impl render::Sink for Nowhere {
     fn put(&self, _path: String, _bytes: Vec<u8>) {}
+
+    /// Nothing to check in a share image: not drawn at all.
+    fn put_made(&self, _: String, _: output::made::Key, _: &dyn Fn() -> Option<Vec<u8>>) {}
 
     fn copy(&self, _path: String, _source: &Path) -> std::io::Result<()> {
         Ok(())

@@ -1,8 +1,12 @@
 //! Vietnamese (and English) formatting of numbers, percents, dates and slugs.
 //! Pure functions: the figures officials quote pass through here.
 
+mod fold;
+
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
+
+pub use fold::fold_words;
 
 /// The language of the site's own words (and of diagnostics).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -284,24 +288,6 @@ pub fn fold_text(text: &str) -> String {
         })
         .collect::<String>()
         .to_lowercase()
-}
-
-/// [`fold_text`] for a search index: only the words, lowercase ASCII
-/// letters and digits separated by single spaces (`Số 959/UBND-VHXH` →
-/// `so 959 ubnd vhxh`). The search script folds a query the same way.
-pub fn fold_words(text: &str) -> String {
-    let folded = fold_text(text);
-    let mut out = String::with_capacity(folded.len());
-    for word in folded
-        .split(|c: char| !c.is_ascii_lowercase() && !c.is_ascii_digit())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 /// Combining diacritical marks (U+0300–U+036F), which decomposed (NFD) text,

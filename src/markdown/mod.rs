@@ -66,9 +66,20 @@ pub fn render_with(markdown: &str, pictures: Option<&Pictures>) -> Rendered {
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Rendered {
-        html: sanitizer().clean(&alignment_as_class(html)).to_string(),
+        html: sanitized(&alignment_as_class(html)),
         links,
     }
+}
+
+/// `html` through the allow-list, serialized straight into the string's
+/// buffer (`to_string` serialized into one, checked it and copied it).
+fn sanitized(html: &str) -> String {
+    let mut out = Vec::with_capacity(html.len() + html.len() / 8);
+    if sanitizer().clean(html).write_to(&mut out).is_err() {
+        return String::new();
+    }
+    // html5ever writes UTF-8 only.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Where a picture's `url` is in `static/`: `/files/a.png` and `files/a.png`

@@ -60,6 +60,9 @@ pub(super) fn create_over(path: &Path, create: impl Fn(&Path) -> io::Result<()>)
 pub(super) enum Content<'a> {
     Bytes(&'a [u8]),
     File(&'a Path),
+    /// The published file itself, known to hold the right bytes (copied
+    /// only where it cannot be linked).
+    Published(&'a Path),
 }
 
 /// Writes a file that must not exist yet.
@@ -71,7 +74,9 @@ pub(super) fn write_new(path: &Path, content: &Content) -> io::Result<()> {
     match content {
         Content::Bytes(bytes) => file.write_all(bytes),
         // `io::copy` between two files copies in the kernel where it can.
-        Content::File(source) => io::copy(&mut fs::File::open(source)?, &mut file).map(|_| ()),
+        Content::File(source) | Content::Published(source) => {
+            io::copy(&mut fs::File::open(source)?, &mut file).map(|_| ())
+        }
     }
 }
 
@@ -82,7 +87,7 @@ pub(super) fn same_content(path: &Path, content: &Content) -> Option<fs::Metadat
     let meta = fs::symlink_metadata(path).ok()?;
     let len = match content {
         Content::Bytes(bytes) => bytes.len() as u64,
-        Content::File(source) => fs::metadata(source).ok()?.len(),
+        Content::File(source) | Content::Published(source) => fs::metadata(source).ok()?.len(),
     };
     if !meta.is_file() || meta.len() != len {
         return None;
@@ -93,7 +98,7 @@ pub(super) fn same_content(path: &Path, content: &Content) -> Option<fs::Metadat
             let mut old = Vec::with_capacity(bytes.len());
             file.read_to_end(&mut old).is_ok() && old == *bytes
         }
-        Content::File(source) => {
+        Content::File(source) | Content::Published(source) => {
             same_stream(&mut file, &mut fs::File::open(source).ok()?).unwrap_or(false)
         }
     };

@@ -25,6 +25,7 @@
 mod disk;
 pub mod file;
 pub mod guard;
+pub mod made;
 mod recovery;
 mod staging;
 mod swap;
@@ -53,6 +54,11 @@ pub struct Written {
     /// Of them, files whose bytes were already published (hard-linked, or
     /// already a link to the published file in the recycled tree).
     pub unchanged: usize,
+    /// Files slow to make (share images, QR codes) taken from the published
+    /// output, unchanged since (see [`made`]).
+    pub reused: usize,
+    /// Files slow to make that were made (new, changed, or damaged since).
+    pub remade: usize,
 }
 
 /// Writes `files` to `out`, replacing what was there only once everything

@@ -15,6 +15,7 @@ use super::disk::{
     same_inode, write_new,
 };
 use super::guard::{self, Foreign, Found, MARKER};
+use super::made::{Key, Made};
 use super::recovery::{discard, keep_as_spare, recover_leftovers, spare_or_remove, take_spare};
 use super::swap::swap_in;
 use super::{Written, spare_path};
@@ -43,6 +44,8 @@ pub struct Staging {
     files: AtomicUsize,
     pages: AtomicUsize,
     unchanged: AtomicUsize,
+    /// The files slow to make, from the last build and this one.
+    made: Made,
     committed: bool,
     /// Held until the staging is committed or dropped: two builds into one
     /// output (two CI jobs, say) take turns. Dropped last, after `drop`.
@@ -110,6 +113,7 @@ impl Staging {
         let dir = named("new");
         let recycled = take_spare(&spare, &dir).map_err(beside)?;
         Ok(Staging {
+            made: Made::load(&spare),
             _lock: lock,
             old: named("old"),
             trash: named("trash"),
@@ -150,6 +154,22 @@ impl Staging {
         self.add(relative, Content::File(source));
     }
 
+    /// Adds a file slow to make, made from what `key` hashes: the published
+    /// file when it was made from the same and is intact (see
+    /// [`super::made`]), else what `make` gives (nothing when it gives
+    /// nothing).
+    pub fn put_made(&self, relative: &str, key: Key, make: &dyn Fn() -> Option<Vec<u8>>) {
+        let published = self.out.join(relative);
+        if safe_relative(relative).is_ok() && self.made.still_there(relative, key, &published) {
+            self.made.count_reused();
+            self.add(relative, Content::Published(&published));
+        } else if let Some(bytes) = make() {
+            self.made.count_remade();
+            self.made.record(relative, key, &bytes);
+            self.put(relative, &bytes);
+        }
+    }
+
     fn add(&self, relative: &str, content: Content) {
         match self.try_put(relative, content) {
             Ok(linked) => {
@@ -182,7 +202,12 @@ impl Staging {
         }
         let path = self.dir.join(relative);
         let published = self.out.join(relative);
-        if let Some(meta) = same_content(&published, &content) {
+        // Already known to be the published bytes: no need to compare them.
+        let known = match content {
+            Content::Published(_) => fs::symlink_metadata(&published).ok(),
+            _ => None,
+        };
+        if let Some(meta) = known.or_else(|| same_content(&published, &content)) {
             if self.recycled && same_inode(&meta, &path) {
                 return Ok(true);
             }
@@ -244,6 +269,8 @@ impl Staging {
         }
         let old_tree = swap_in(&self.dir, &self.out, &self.old)?;
         self.committed = true;
+        // Only a cost for the next build when it cannot be written.
+        let _ = self.made.save();
         if let Some(tree) = old_tree {
             let drafts_left = !self.drafts && guard::holds_drafts(&tree);
             if self.replacing_foreign || drafts_left {
@@ -256,6 +283,8 @@ impl Staging {
             files: self.files.load(Ordering::Relaxed),
             pages: self.pages.load(Ordering::Relaxed),
             unchanged: self.unchanged.load(Ordering::Relaxed),
+            reused: self.made.reused.load(Ordering::Relaxed),
+            remade: self.made.remade.load(Ordering::Relaxed),
         })
     }
 }

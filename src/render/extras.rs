@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use super::ctx::Ctx;
+use super::input::Sink;
 use super::plan::Job;
 use super::{assets, data_export, feed, qr, routes, share, sitemap};
 use crate::diagnostic::{Diagnostic, Diagnostics, Text};
@@ -12,15 +13,16 @@ use crate::model::Campaign;
 use crate::output::Files;
 
 /// The files that are not pages and are made on every build: robots.txt,
-/// the feed, `data.json`, QR codes and the theme's built-in static files,
-/// in memory; and the static files to copy (the theme folder's and the
-/// site's). A static file never takes the path of a file loaxa makes: it is
+/// the feed, `data.json` and the theme's built-in static files, in memory;
+/// and the static files to copy (the theme folder's and the site's). The
+/// QR codes go straight to `sink` (kept from the last build when the same). A static file never takes the path of a file loaxa makes: it is
 /// left out with a warning.
 pub(super) fn always_made(
     ctx: &Ctx,
     jobs: &[Job],
     theme_static: Files,
     statics: Vec<assets::StaticFile>,
+    sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) -> (Files, Vec<assets::StaticFile>) {
     let base_url = ctx.base_url;
@@ -28,7 +30,7 @@ pub(super) fn always_made(
     files.insert("robots.txt".into(), sitemap::robots(base_url).into_bytes());
     files.insert(routes::SITE_JSON.into(), data_export::site_json(ctx));
     files.insert(routes::DATAPACKAGE.into(), data_export::datapackage(ctx));
-    files.extend(qr::files(&ctx.site.config.apps));
+    let codes = qr::put(&ctx.site.config.apps, sink);
     // A few static files against thousands of pages: look each one up.
     let routes: HashSet<&str> = jobs.iter().map(|j| j.path.as_str()).collect();
     let site = ctx.site;
@@ -51,6 +53,7 @@ pub(super) fn always_made(
             feed::PATH => Some(assets::Taker::Feed),
             routes::SITE_JSON => Some(assets::Taker::SiteData),
             _ if files.contains_key(path)
+                || codes.contains(path)
                 || campaign_file(path)
                 || index
                 || path == sitemap::PATH
@@ -64,7 +67,7 @@ pub(super) fn always_made(
     let copies = assets::drop_taken(statics, taken, diags);
     for (path, bytes) in theme_static {
         let replaced = copies.iter().any(|c| c.output == path);
-        if !replaced && !files.contains_key(&path) {
+        if !replaced && !files.contains_key(&path) && !codes.contains(&path) {
             files.insert(path, bytes);
         }
     }
@@ -84,12 +87,11 @@ pub(super) fn unreadable_static(file: &assets::StaticFile, err: &std::io::Error)
     )
 }
 
-/// A campaign's files that are not pages: its open data and share image
-/// (none when drawing failed: the preview is only lost).
-pub(super) fn campaign_files(ctx: &Ctx, campaign: &Campaign) -> Vec<(String, Vec<u8>)> {
-    let mut files = data_export::campaign_files(ctx, campaign);
-    if let (path, Some(png)) = share::file(ctx, campaign) {
-        files.push((path, png));
+/// A campaign's files that are not pages, into `sink`: its open data and
+/// share image (none when drawing failed: the preview is only lost).
+pub(super) fn campaign_files(ctx: &Ctx, campaign: &Campaign, sink: &dyn Sink) {
+    for (path, bytes) in data_export::campaign_files(ctx, campaign) {
+        sink.put(path, bytes);
     }
-    files
+    share::put(ctx, campaign, sink);
 }

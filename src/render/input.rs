@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use crate::derive::Derived;
 use crate::markdown::PictureSizes;
 use crate::model::Site;
+use crate::output::made::Key;
 
 /// How a build is asked to run.
 #[derive(Debug, Clone)]
@@ -36,6 +37,16 @@ pub trait Sink: Sync {
     fn copy(&self, path: String, source: &Path) -> std::io::Result<()> {
         self.put(path, std::fs::read(source)?);
         Ok(())
+    }
+
+    /// A file slow to make (a share image), made from what `key` hashes:
+    /// a sink that writes over an earlier output may take the file made
+    /// then (see [`crate::output::made`]) instead of calling `make`, which
+    /// gives nothing when drawing failed.
+    fn put_made(&self, path: String, _key: Key, make: &dyn Fn() -> Option<Vec<u8>>) {
+        if let Some(bytes) = make() {
+            self.put(path, bytes);
+        }
     }
 }
 

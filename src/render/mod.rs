@@ -96,7 +96,7 @@ pub fn render_some_to(
     let jobs = jobs(&ctx);
     let outputs = part_outputs(&ctx, &jobs);
     let theme_static = std::mem::take(&mut theme.static_files);
-    let (made, copies) = always_made(&ctx, &jobs, theme_static, statics, diags);
+    let (made, copies) = always_made(&ctx, &jobs, theme_static, statics, sink, diags);
     // The campaigns' share images take a while to draw: alongside the rest.
     let (failures, ()) = rayon::join(
         || {
@@ -120,11 +120,7 @@ pub fn render_some_to(
             site.campaigns
                 .par_iter()
                 .filter(|c| wanted(Part::CampaignData(&c.id)))
-                .for_each(|c| {
-                    for (path, bytes) in campaign_files(&ctx, c) {
-                        sink.put(path, bytes);
-                    }
-                })
+                .for_each(|c| campaign_files(&ctx, c, sink))
         },
     );
     for diag in failures {

@@ -4,8 +4,11 @@
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
 
+use std::collections::HashSet;
+
+use super::input::Sink;
 use crate::model::App;
-use crate::output::Files;
+use crate::output::{Files, made};
 
 /// Where an app's QR code for a store is written: `ung-dung/i-hatinh-ios-qr.svg`.
 pub fn path(app_id: &str, store: &str) -> String {
@@ -43,19 +46,38 @@ pub fn svg(url: &str, label: &str) -> Option<String> {
 
 /// Every app's store QR codes.
 pub fn files(apps: &[App]) -> Files {
-    let mut files = Files::new();
+    let files = std::sync::Mutex::new(Files::new());
+    put(apps, &|path, bytes| {
+        if let Ok(mut files) = files.lock() {
+            files.insert(path, bytes);
+        }
+    });
+    files.into_inner().unwrap_or_default()
+}
+
+/// What a code is drawn by: change it when the drawing changes (another
+/// `qrcode` version, other colours), so no code drawn before is kept.
+const DRAWING: &str = "qr: qrcode 0.14, EcLevel::M, 240 px, quiet zone, aria-label";
+
+/// Puts every app's store QR codes into `sink`, each keyed by what it
+/// encodes and says (see [`crate::output::made`]); returns their paths.
+pub fn put(apps: &[App], sink: &dyn Sink) -> HashSet<String> {
+    let mut paths = HashSet::new();
     for app in apps {
         for (store, link) in [("ios", &app.ios), ("android", &app.android)] {
-            if let Some(svg) = link
-                .as_deref()
-                .filter(|url| encodable(url))
-                .and_then(|url| svg(url, &format!("{} – {url}", app.name)))
-            {
-                files.insert(path(&app.id, store), svg.into_bytes());
-            }
+            let Some(url) = link.as_deref().filter(|url| encodable(url)) else {
+                continue;
+            };
+            let label = format!("{} – {url}", app.name);
+            let key = made::key(&[DRAWING.as_bytes(), url.as_bytes(), label.as_bytes()]);
+            let path = path(&app.id, store);
+            sink.put_made(path.clone(), key, &|| {
+                svg(url, &label).map(String::into_bytes)
+            });
+            paths.insert(path);
         }
     }
-    files
+    paths
 }
 
 #[cfg(test)]

@@ -219,17 +219,22 @@ fn plain_text(title: &str, body: &str) -> String {
 /// entities the sanitizer writes decoded.
 pub fn html_text(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
+    let mut rest = html;
+    // Runs of text copied whole: a tag starts at `<` and ends at the next
+    // `>` (a `>` outside a tag is text); one left open runs to the end.
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        match rest[open..].find('>') {
+            Some(close) => {
                 text.push(' ');
+                rest = &rest[open + close + 1..];
             }
-            _ if !in_tag => text.push(c),
-            _ => {}
+            None => rest = "",
         }
+    }
+    text.push_str(rest);
+    if !text.contains('&') {
+        return text;
     }
     text.replace("&lt;", "<")
         .replace("&gt;", ">")
@@ -400,6 +405,51 @@ mod tests {
             html_text("<h2 id=\"a\">Đường dây nóng</h2><p>Gọi &amp; hỏi &lt;ngay&gt;</p>"),
             " Đường dây nóng  Gọi & hỏi <ngay> "
         );
+    }
+
+    /// The text as the first version took it, a character at a time.
+    fn html_text_reference(html: &str) -> String {
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => {
+                    in_tag = false;
+                    text.push(' ');
+                }
+                _ if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        text.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&nbsp;", " ")
+            .replace("&amp;", "&")
+    }
+
+    #[test]
+    fn html_text_takes_runs_as_it_took_characters() {
+        for html in [
+            "",
+            "plain",
+            "a > b <i>c</i> d",
+            "<<b>x</b>>",
+            "open <tag never closed",
+            "<p>&amp;lt; &lt;&gt; &quot;&#39;&nbsp;&l<b>t;</b></p>",
+            "<h2 id=\"đ\">Đường</h2>\n<ul><li>một</li></ul>",
+        ] {
+            assert_eq!(html_text(html), html_text_reference(html), "{html}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn html_text_of_any_markup(html in "[<>a&;lgtampqu#39nbs đ/\"]{0,40}") {
+            proptest::prop_assert_eq!(html_text(&html), html_text_reference(&html));
+        }
     }
 
     #[test]

@@ -11,8 +11,10 @@ use std::sync::{Arc, OnceLock};
 
 use resvg::{tiny_skia, usvg};
 
+use super::input::Sink;
 use crate::markup::escape;
 use crate::model::Campaign;
+use crate::output::made;
 use crate::render::components::leads;
 use crate::render::ctx::Ctx;
 use crate::render::outreach::summary_line;
@@ -37,9 +39,33 @@ const SAMPLE: &str = "#fff3bf";
 /// Where the hotline band starts: the indicators end above it.
 const BAND: f64 = 512.0;
 
+/// What the image is drawn by, beside its SVG and fonts: change it when
+/// the drawing changes (another resvg or png version, another encoder
+/// setting), so no image drawn before is kept (see [`put`]).
+const DRAWING: &str = "share: resvg 0.49, png 0.17, RGB 8-bit, Compression::Default";
+
+/// Puts a campaign's share image into `sink` (nothing if drawing fails),
+/// keyed by its SVG, the fonts and the drawing: an unchanged card is not
+/// drawn and encoded again when the last build's image is still there.
+pub fn put(ctx: &Ctx, campaign: &Campaign, sink: &dyn Sink) {
+    let svg = card_svg(&card(ctx, campaign));
+    let key = made::key(&[
+        DRAWING.as_bytes(),
+        &fonts_key().to_le_bytes(),
+        svg.as_bytes(),
+    ]);
+    sink.put_made(routes::share_image(&campaign.id), key, &|| png_of_svg(&svg));
+}
+
 /// A campaign's share image: its path, and its bytes unless drawing failed.
 pub fn file(ctx: &Ctx, campaign: &Campaign) -> (String, Option<Vec<u8>>) {
     (routes::share_image(&campaign.id), png(&card(ctx, campaign)))
+}
+
+/// The bundled fonts, hashed once: a build with other fonts draws again.
+fn fonts_key() -> made::Key {
+    static KEY: OnceLock<made::Key> = OnceLock::new();
+    *KEY.get_or_init(|| made::key(&[SANS, SANS_BOLD]))
 }
 
 /// The image's text alternative (`og:image:alt`) on the campaign's pages:
@@ -96,13 +122,16 @@ pub fn card(ctx: &Ctx, c: &Campaign) -> Card {
 /// The card as PNG bytes, or `None` if drawing fails (it does not with the
 /// bundled fonts; a missing image only loses the preview).
 pub fn png(card: &Card) -> Option<Vec<u8>> {
-    let svg = card_svg(card);
+    png_of_svg(&card_svg(card))
+}
+
+fn png_of_svg(svg: &str) -> Option<Vec<u8>> {
     let options = usvg::Options {
         font_family: FAMILY.into(),
         fontdb: Arc::clone(fonts()),
         ..usvg::Options::default()
     };
-    let tree = usvg::Tree::from_str(&svg, &options).ok()?;
+    let tree = usvg::Tree::from_str(svg, &options).ok()?;
     let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT)?;
     pixmap.fill(tiny_skia::Color::WHITE);
     resvg::render(

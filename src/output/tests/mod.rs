@@ -215,7 +215,9 @@ fn unchanged_files_are_linked_and_changed_ones_never_touch_the_old_bytes() {
         Written {
             files: 2,
             pages: 2,
-            unchanged: 1
+            unchanged: 1,
+            reused: 0,
+            remade: 0,
         }
     );
     assert_eq!(ino(&out.join("same.html")), ino(&held_same));
