@@ -17,7 +17,7 @@
 //! every rebuild (see [`render::Part`]). The result is byte for byte what a
 //! full [`run`](super::run) makes, which the tests hold it to.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -26,7 +26,8 @@ use crate::check::Checked;
 use crate::diagnostic::Diagnostics;
 use crate::model::Site;
 use crate::output::Files;
-use crate::render::{self, IndexTexts, Part, RenderOptions};
+use crate::render::search_index::State as SearchIndex;
+use crate::render::{self, Part, RenderOptions};
 use crate::source::{Group, group_of};
 use crate::vi::Lang;
 
@@ -50,7 +51,8 @@ struct LastGood {
     site: Site,
     render: RenderOptions,
     files: Arc<SharedFiles>,
-    texts: HashMap<PathBuf, String>,
+    /// The search index's words, kept to move only what a change touches.
+    index: Option<SearchIndex>,
 }
 
 /// What a rebuild gives.
@@ -107,12 +109,7 @@ impl Live {
             }
             _ => Plan::everything(),
         };
-        let texts: IndexTexts = Mutex::new(
-            self.last
-                .as_mut()
-                .map(|last| std::mem::take(&mut last.texts))
-                .unwrap_or_default(),
-        );
+        let mut index = self.last.as_mut().and_then(|last| last.index.take());
         let fresh = Mutex::new(Files::new());
         let sink = |path: String, bytes: Vec<u8>| {
             fresh
@@ -127,20 +124,18 @@ impl Live {
             opts: &render,
             pictures: &ready.pictures,
         };
-        let outputs =
-            render::render_some_to(&self.root, &input, &mut diags, &wanted, &sink, &texts);
-        let mut texts = texts.into_inner().unwrap_or_else(PoisonError::into_inner);
+        let outputs = render::render_some_to(
+            &self.root,
+            &input,
+            &mut diags,
+            &wanted,
+            &sink,
+            Some(&mut index),
+        );
         let Some(outputs) = outputs else {
-            if let Some(last) = &mut self.last {
-                last.texts = texts;
-            }
+            // The index may be half moved: the next build makes it anew.
             return self.failed(diags, lang);
         };
-        if plan.lists {
-            // Only the index reads the texts: forget those of removed notices.
-            let notices: HashSet<&Path> = site.notices.iter().map(|n| n.file.as_path()).collect();
-            texts.retain(|file, _| notices.contains(file.as_path()));
-        }
         let fresh = fresh.into_inner().unwrap_or_else(PoisonError::into_inner);
         let made = fresh.keys().cloned().collect();
         let previous = self.last.as_ref().map(|last| Arc::clone(&last.files));
@@ -150,7 +145,7 @@ impl Live {
             site,
             render,
             files: Arc::clone(&files),
-            texts,
+            index,
         });
         self.pending.clear();
         Rebuilt {

@@ -2,9 +2,7 @@
 //! its input, where each file goes (a [`Sink`]), and the parts of the output
 //! a preview rebuild may make again.
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::path::Path;
 
 use chrono::NaiveDate;
 
@@ -68,15 +66,6 @@ pub enum Part<'a> {
 /// Decides whether a part is made.
 pub type Wanted<'a> = dyn Fn(Part) -> bool + Sync + 'a;
 
-/// Notice file → its text for the search index, filled as pages render. A
-/// rebuild passes the previous build's texts in: the index needs every
-/// notice's, and only the notices made again give a new one.
-pub type IndexTexts = Mutex<HashMap<PathBuf, String>>;
-
-/// Like [`render_site_to`], for a rebuild: only the parts `wanted` accepts
-/// are made, with the files made on every build. Returns the output file of
-/// every part, made or not (a part not made keeps its previous files), or
-/// `None` when anything failed.
 /// What a build renders: the checked site, what was derived from it, and
 /// how it was asked to run.
 #[derive(Clone, Copy)]
