@@ -8,12 +8,14 @@
 //!   its figures);
 //! - a notice or free page: its page and the search index; and if its
 //!   title, date, kind, number or campaigns changed (or it was added or
-//!   removed), the lists and every campaign's pages (they list their
-//!   notices; not their images and data files);
+//!   removed), the pages of the notice list from its line on (all of them
+//!   only when lines moved), the search page when it shows it or the count
+//!   changed, the pages of the campaigns that list it, and the sitemap when
+//!   an address or date changed (see [`plan`]);
 //! - `data/site.yaml`, a theme file, anything unknown, a change of the menu
 //!   (a campaign or page added, removed or retitled), or a new day: all.
 //!
-//! Home, feed, sitemap, `data.json`, QR codes and static files are made on
+//! Home, feed, `data.json`, QR codes and static files are made on
 //! every rebuild (see [`render::Part`]). The result is byte for byte what a
 //! full [`run`](super::run) makes, which the tests hold it to.
 
@@ -28,8 +30,11 @@ use crate::model::Site;
 use crate::output::Files;
 use crate::render::search_index::State as SearchIndex;
 use crate::render::{self, Part, RenderOptions};
-use crate::source::{Group, group_of};
+use crate::source::group_of;
+
+mod plan;
 use crate::vi::Lang;
+use plan::Plan;
 
 /// A rendered site whose files are shared between builds: a rebuild copies
 /// the map, not the bytes of the pages it did not make again.
@@ -243,135 +248,6 @@ fn assemble(
     changed.extend(previous.keys().filter(|p| !files.contains_key(*p)).cloned());
     changed.sort();
     (files, changed)
-}
-
-/// Which parts of the output a change touches.
-struct Plan {
-    all: bool,
-    /// A notice or free page changed, was added or removed.
-    sources: BTreeSet<PathBuf>,
-    /// Ids of the campaigns whose file changed.
-    campaigns: BTreeSet<String>,
-    /// A notice as lists show it changed (or was added, or removed).
-    lists: bool,
-    /// The search index must be made again.
-    index: bool,
-}
-
-impl Plan {
-    fn everything() -> Plan {
-        Plan {
-            all: true,
-            sources: BTreeSet::new(),
-            campaigns: BTreeSet::new(),
-            lists: true,
-            index: true,
-        }
-    }
-
-    fn new(old: &Site, new: &Site, render: &RenderOptions, pending: &BTreeSet<PathBuf>) -> Plan {
-        let mut plan = Plan {
-            lists: false,
-            index: false,
-            ..Plan::everything()
-        };
-        plan.all =
-            render::shown_on_every_page(old, render) != render::shown_on_every_page(new, render);
-        for path in pending {
-            match group_of(path) {
-                Some(Group::Notice | Group::Page) => {
-                    plan.sources.insert(path.clone());
-                }
-                Some(Group::Campaign) => {
-                    let id = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-                    plan.campaigns.extend(id);
-                }
-                // Static files are made on every build; only the pages
-                // showing a picture read it (its size).
-                None if path.starts_with("static") => {
-                    plan.sources.extend(showing(new, path));
-                }
-                Some(Group::Site) | None => plan.all = true,
-            }
-        }
-        if plan.all {
-            return Plan::everything();
-        }
-        plan.lists = plan
-            .sources
-            .iter()
-            .any(|file| listed(old, file) != listed(new, file));
-        plan.index = !plan.sources.is_empty() || campaign_docs(old) != campaign_docs(new);
-        plan
-    }
-
-    fn wants(&self, part: Part) -> bool {
-        self.all
-            || match part {
-                Part::Lists => self.lists,
-                Part::SearchIndex => self.index,
-                Part::Campaign(id) => self.lists || self.campaigns.contains(id),
-                Part::CampaignData(id) => self.campaigns.contains(id),
-                Part::Source(file) => self.sources.contains(file),
-            }
-    }
-}
-
-/// The notices and pages whose body shows the picture at `path` (under
-/// `static/`).
-fn showing(site: &Site, path: &Path) -> Vec<PathBuf> {
-    let Ok(picture) = path.strip_prefix("static") else {
-        return Vec::new();
-    };
-    let picture = picture.to_string_lossy().replace('\\', "/");
-    let shows =
-        |pictures: &[crate::markdown::PictureRef]| pictures.iter().any(|p| p.path == picture);
-    let notices = site
-        .notices
-        .iter()
-        .filter(|n| shows(&n.pictures))
-        .map(|n| n.file.clone());
-    let pages = site
-        .pages
-        .iter()
-        .filter(|p| shows(&p.pictures))
-        .map(|p| p.file.clone());
-    notices.chain(pages).collect()
-}
-
-/// What lists show of a notice: the notice list, the search page, the
-/// campaign pages and the sitemap.
-#[derive(PartialEq)]
-struct Listed<'s> {
-    slug: &'s str,
-    title: &'s str,
-    kind: Option<&'s str>,
-    number: Option<&'s str>,
-    date: chrono::NaiveDate,
-    draft: bool,
-    campaigns: Vec<&'s str>,
-}
-
-/// How lists show the notice in `file`, if it is a notice of the site.
-fn listed<'s>(site: &'s Site, file: &Path) -> Option<Listed<'s>> {
-    let n = site.notices.iter().find(|n| n.file == file)?;
-    Some(Listed {
-        slug: &n.slug,
-        title: &n.title,
-        kind: n.kind.as_deref(),
-        number: n.number.as_deref(),
-        date: n.date,
-        draft: n.draft,
-        campaigns: n.campaigns.iter().map(|(id, _)| id.as_str()).collect(),
-    })
-}
-
-/// What the search index shows of each campaign.
-fn campaign_docs(site: &Site) -> Vec<(&str, &str, Option<&str>)> {
-    site.campaigns
-        .iter()
-        .map(|c| (c.id.as_str(), c.title.as_str(), c.summary.as_deref()))
-        .collect()
 }
 
 /// A change under `data/` or `content/` that is not one source file (a

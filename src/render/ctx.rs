@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::derive::{CampaignFacts, Derived};
-use crate::diagnostic::{Diagnostic, Diagnostics, Text};
+use crate::diagnostic::{Diagnostic, Text};
 use crate::markdown::PictureSizes;
 use crate::model::{Body, Campaign, Notice, Site};
 use crate::source::{files, split_front_matter};
@@ -44,10 +44,8 @@ impl<'a> Ctx<'a> {
             Body::Held(body) => return Ok(Cow::Borrowed(body)),
             Body::InFile { text_hash } => *text_hash,
         };
-        let mut diags = Diagnostics::default();
-        let read = files::read_one(self.root, &n.file, &mut diags)
-            .map(|file| file.text)
-            .filter(|text| Body::text_hash(text) == text_hash);
+        let read =
+            files::read_again(self.root, &n.file).filter(|text| Body::text_hash(text) == text_hash);
         // The body is the text's tail.
         let body_start = read
             .as_deref()

@@ -49,14 +49,18 @@ impl<F: Fn(String, Vec<u8>) + Sync> Sink for F {
 /// source files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part<'a> {
-    /// The pages of the notice list, the search page and the sitemap: a
-    /// line per notice.
-    Lists,
-    /// The search index: the text of every notice and page.
+    /// Page `k` (from 1) of the notice list: a line per notice.
+    NoticeList(usize),
+    /// The search page: the newest notices, and how many there are.
+    SearchPage,
+    /// The sitemap: every page, with the date of its newest content.
+    Sitemap,
+    /// The search index: the words of every notice and page.
     SearchIndex,
-    /// A campaign's page, poster and widget (the page lists its notices).
+    /// A campaign's page (it lists the campaign's notices).
     Campaign(&'a str),
-    /// A campaign's share image, CSV and JSON: made from its file alone.
+    /// A campaign's poster, widget, share image, CSV and JSON: made from
+    /// its file alone.
     CampaignData(&'a str),
     /// The page made from one source file (relative to the site root): a
     /// notice or a free page.

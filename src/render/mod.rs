@@ -158,7 +158,7 @@ pub fn render_some_to(
     for diag in failures {
         diags.push(diag);
     }
-    if let (true, Some(base_url)) = (wanted(Part::Lists), ctx.base_url) {
+    if let (true, Some(base_url)) = (wanted(Part::Sitemap), ctx.base_url) {
         sink.put(SITEMAP.into(), sitemap_of(&ctx, base_url, &jobs));
     }
     // After the pages: each notice's words came from its page's body.

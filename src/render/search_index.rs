@@ -354,7 +354,7 @@ impl State {
             self.terms.push(words);
         }
         // Fewer documents: the last chunk lost rows.
-        if total < old_rows.len() && total % chunk != 0 {
+        if total < old_rows.len() && !total.is_multiple_of(chunk) {
             chunks.insert(total / chunk);
         }
         Changed {
@@ -424,7 +424,7 @@ mod tests {
         let postings = Postings::new(8);
         let (a, b) = (postings.terms("\nmot hai"), postings.terms("\nba"));
         let mut state = State::new(postings);
-        state.fill(vec![doc("a", Some(a.clone())), doc("b", Some(b.clone()))]);
+        state.fill(vec![doc("a", Some(a)), doc("b", Some(b))]);
         let full = |state: &State| -> Vec<Vec<u8>> {
             (0..8).map(|k| state.postings.bucket_json(k)).collect()
         };
