@@ -257,6 +257,7 @@ pub(crate) fn check_whole_site(
     diags: &mut Diagnostics,
 ) -> Ready {
     let (derived, render) = derive_and_check(site, options, diags);
+    check::site::warn_without_base_url(&site.config, options.base_url.is_some(), diags);
     check::collisions::check_collisions(render::routes::claims(site, options.drafts), diags);
     check::site_files::check_attachments(root, site, diags);
     let pictures = check::site_files::measure_pictures(root, site, diags);

@@ -10,6 +10,16 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::*;
+
+/// The shared options with a base URL: each case is about its own mistake,
+/// not the one warning every site without an address gets (`no-base-url`,
+/// tested on its own).
+fn options() -> loaxa::pipeline::Options {
+    loaxa::pipeline::Options {
+        base_url: Some("https://locha.hatinh.gov.vn/cds/".into()),
+        ..common::options()
+    }
+}
 use loaxa::diagnostic::{Diagnostic, Severity, render_human};
 use loaxa::pipeline::{self, Outcome};
 use loaxa::vi::Lang;

@@ -111,6 +111,25 @@ fn without_base_url_there_is_no_sitemap_and_check_says_once_what_is_lost() {
     .unwrap();
     let out = loaxa(&["check", "--today", TODAY], dir.path());
     assert_lacks!(String::from_utf8_lossy(&out.stderr), "base_url");
+    // `build` says the same, unless it is given the address.
+    let root = repo_root().to_string_lossy().to_string();
+    let out_dir = tempfile::tempdir().expect("temp dir");
+    let out_arg = out_dir.path().join("site").to_string_lossy().to_string();
+    let args = [
+        "build", "--root", &root, "--out", &out_arg, "--today", TODAY,
+    ];
+    let built = loaxa(&args, &repo_root());
+    assert_contains!(
+        String::from_utf8_lossy(&built.stderr),
+        "Chưa ghi địa chỉ trang web (`base_url`)"
+    );
+    let given = [
+        &args[..],
+        &["--base-url", "https://loc-ha.hatinh.gov.vn/cds/"],
+    ]
+    .concat();
+    let built = loaxa(&given, &repo_root());
+    assert_lacks!(String::from_utf8_lossy(&built.stderr), "base_url");
 }
 
 #[test]

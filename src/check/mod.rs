@@ -11,7 +11,7 @@ pub mod figures;
 mod files;
 mod notice;
 pub mod reader;
-mod site;
+pub mod site;
 pub mod site_files;
 
 use std::path::Path;

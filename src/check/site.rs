@@ -3,10 +3,11 @@
 use chrono_tz::Tz;
 
 use crate::check::reader::{self as r, Checker, Fields};
+use crate::diagnostic::Diagnostics;
 use crate::messages::{SiteProblem, Subject};
 use crate::model::site::DEFAULT_TIMEZONE;
 use crate::model::{App, Contact, Hotline, Portal, SiteConfig};
-use crate::source::yaml::Node;
+use crate::source::yaml::{Node, Pos};
 use crate::vi::Lang;
 
 const SITE_FIELDS: &[&str] = &[
@@ -196,4 +197,17 @@ fn read_app(ck: &mut Checker, node: &Node) -> Option<App> {
         name: name?,
     };
     Some(app)
+}
+
+/// A site without a `base_url` (and a build given none) loses its link
+/// previews, its sitemap and its canonical links: said once, at site.yaml.
+pub fn warn_without_base_url(config: &SiteConfig, given: bool, diags: &mut Diagnostics) {
+    if config.base_url.is_some() || given {
+        return;
+    }
+    let mut ck = Checker {
+        file: std::path::Path::new(crate::source::files::SITE_FILE),
+        diags,
+    };
+    ck.warning(Pos::default(), SiteProblem::NoBaseUrl);
 }

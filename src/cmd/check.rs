@@ -7,16 +7,7 @@ use crate::vi::Lang;
 
 pub fn run(args: &CheckArgs, chosen: Option<Lang>) -> u8 {
     let options = report::options(&args.site, None);
-    let mut outcome = pipeline::check(&args.site.root, &options);
-    if outcome
-        .site
-        .as_ref()
-        .is_some_and(|site| site.config.base_url.is_none())
-    {
-        outcome
-            .diagnostics
-            .push(crate::render::sitemap::missing_base_url());
-    }
+    let outcome = pipeline::check(&args.site.root, &options);
     let lang = lang_of(chosen, outcome.lang);
     report::print(&outcome, lang, args.format);
     report::exit_code(&outcome, args.deny_warnings)

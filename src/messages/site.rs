@@ -40,6 +40,8 @@ pub enum SiteProblem {
         fixed: String,
     },
     OrderNotWhole,
+    /// The site has no `base_url` (and the build was given none).
+    NoBaseUrl,
     /// A campaign's `app:` that `site.yaml` does not declare; `near` is the
     /// closest of `known`.
     UnknownApp {
@@ -150,6 +152,23 @@ impl SiteProblem {
             .hint(
                 format!("đổi tên tệp thành `{fixed}.yaml`"),
                 format!("rename the file to `{fixed}.yaml`"),
+            ),
+            NoBaseUrl => Words::new(
+                "no-base-url",
+                "Chưa ghi địa chỉ trang web (`base_url`): khi chia sẻ trang lên Zalo, Facebook sẽ \
+                 không hiện ảnh xem trước; trang không có sitemap.xml để Google tìm thấy \
+                 mọi trang, và không có liên kết gốc (canonical)",
+                "No web address (`base_url`): pages shared on Zalo or Facebook show no preview \
+                 picture, the site has no sitemap.xml for search engines to find every page, and \
+                 no canonical links",
+            )
+            .hint(
+                "khi đã biết địa chỉ trang, thêm một dòng vào data/site.yaml, ví dụ \
+                 `base_url: https://loc-ha.hatinh.gov.vn/cds/` (hoặc dựng bằng \
+                 `loaxa build --base-url https://…/`)",
+                "once the address is known, add a line to data/site.yaml, e.g. \
+                 `base_url: https://loc-ha.hatinh.gov.vn/cds/` (or build with \
+                 `loaxa build --base-url https://…/`)",
             ),
             OrderNotWhole => Words::new(
                 "wrong-type",

@@ -173,10 +173,12 @@ fn figure_table(lang: Lang, indicator: &Indicator, p: &Progress, unit: &str) -> 
             row
         })
         .collect();
+    // What the figures count: for people still to reach, worded as not yet done.
+    let what = ft::what(lang, indicator, p);
     FigureTable {
         caption: match lang {
-            Lang::Vi => format!("Số liệu theo ngày: {}", indicator.label),
-            Lang::En => format!("Figures by date: {}", indicator.label),
+            Lang::Vi => format!("Số liệu theo ngày: {what}"),
+            Lang::En => format!("Figures by date: {what}"),
         },
         headers,
         rows,

@@ -33,7 +33,6 @@ pub fn embed(ctx: &Ctx, c: &Campaign) -> EmbedPage {
     let page = routes::campaign(&c.id);
     let card = campaign_card(ctx, c);
     EmbedPage {
-        headline_detail: leads(ctx, c).into_iter().next().and_then(|l| l.detail),
         card,
         app: campaign_app(ctx, c),
         detail_href: match ctx.base_url {

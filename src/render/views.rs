@@ -430,8 +430,6 @@ pub struct LeadView {
 #[derive(Debug, Clone, Serialize)]
 pub struct EmbedPage {
     pub card: CampaignCard,
-    /// Under the figure: "1.299/29.226 tài khoản, ngày 29/5/2026".
-    pub headline_detail: Option<String>,
     pub app: Option<AppView>,
     /// The campaign page: absolute with `base_url`, else relative to the widget.
     pub detail_href: String,

@@ -249,6 +249,7 @@ pub fn samples() -> Vec<Message> {
                 fixed: "chien-dich".into(),
             },
             S::OrderNotWhole,
+            S::NoBaseUrl,
         ]
         .map(Message::from),
     );
