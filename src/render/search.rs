@@ -4,9 +4,7 @@
 //! index that `tim-kiem.js` reads piece by piece:
 //!
 //! - `tim-kiem/chi-muc.json`: how many documents, buckets and documents a
-//!   chunk holds, and where the campaigns end and the notices begin
-//!   (documents are numbered campaigns, pages, notices oldest first: see
-//!   `search_index`);
+//!   chunk holds;
 //! - `tim-kiem/chi-muc/B.json`: every word whose first three letters hash to
 //!   bucket B, each with its documents (`{"duong":[4,3]}`: gaps between
 //!   document numbers, doubled, plus 1 when the word is in the title);
@@ -46,10 +44,6 @@ struct Manifest {
     docs: usize,
     buckets: usize,
     chunk: usize,
-    /// Documents `0..campaigns` are the campaigns…
-    campaigns: usize,
-    /// …and `notices..docs` the notices, oldest first.
-    notices: usize,
 }
 
 fn kinds(lang: Lang) -> (&'static str, &'static str, &'static str) {
@@ -285,22 +279,6 @@ pub fn page(ctx: &Ctx) -> SearchPage {
     }
 }
 
-/// Every document in the index's order: campaigns, free pages, the
-/// contacts, apps and English pages, then notices oldest first (a new
-/// notice is the last: see `search_index`).
-fn index_docs<'a>(ctx: &Ctx<'a>) -> Vec<Doc<'a>> {
-    let mut docs = docs(ctx);
-    let first_notice = docs
-        .iter()
-        .position(|d| matches!(d, Doc::Notice(_)))
-        .unwrap_or(docs.len());
-    let notices = docs.iter().filter(|d| matches!(d, Doc::Notice(_))).count();
-    docs[first_notice..].rotate_left(notices);
-    let len = docs.len();
-    docs[len - notices..].reverse();
-    docs
-}
-
 fn key_of(doc: &Doc) -> DocKey {
     match doc {
         Doc::Campaign(c) => DocKey::Campaign(c.id.clone()),
@@ -346,7 +324,7 @@ pub struct Collector<'s> {
 impl<'s> Collector<'s> {
     /// For a build, into `postings` (sized by [`postings_for`]).
     pub fn build(ctx: &Ctx<'s>, postings: &'s Postings) -> Collector<'s> {
-        let numbers = index_docs(ctx)
+        let numbers = docs(ctx)
             .iter()
             .enumerate()
             .filter_map(|(id, doc)| match doc {
@@ -403,7 +381,7 @@ pub fn postings_for(ctx: &Ctx) -> Postings {
 /// `postings` (see [`Collector::build`]): the other documents' words added,
 /// every file written.
 pub fn index_files(ctx: &Ctx, mut postings: Postings) -> Vec<(String, Vec<u8>)> {
-    let docs = index_docs(ctx);
+    let docs = docs(ctx);
     let others: Vec<(u32, String)> = docs
         .par_iter()
         .enumerate()
@@ -431,7 +409,7 @@ pub fn update_index(
     current: &mut State,
     fresh: HashMap<PathBuf, Terms>,
 ) -> Vec<(String, Vec<u8>)> {
-    let docs = index_docs(ctx);
+    let docs = docs(ctx);
     let buckets = current.postings.buckets();
     let whole = current.keys().is_empty();
     let lists: Vec<Fresh> = docs
@@ -474,20 +452,10 @@ fn files_of(
     rows: &[Row],
     changed: &Changed,
 ) -> Vec<(String, Vec<u8>)> {
-    let campaigns = docs
-        .iter()
-        .filter(|d| matches!(d, Doc::Campaign(_)))
-        .count();
-    let notices = docs
-        .iter()
-        .position(|d| matches!(d, Doc::Notice(_)))
-        .unwrap_or(docs.len());
     let manifest = Manifest {
         docs: docs.len(),
         buckets: postings.buckets(),
         chunk: CHUNK,
-        campaigns,
-        notices,
     };
     let mut out = vec![(
         routes::SEARCH_INDEX.to_string(),

@@ -2,9 +2,9 @@
 //! what they hold and how `tim-kiem.js` reads them), made so that a change
 //! touches few of them:
 //!
-//! - documents are numbered campaigns, free pages, the contacts, apps and
-//!   English pages, then notices oldest first: a new notice (the newest)
-//!   takes the next number and renumbers nothing;
+//! - documents are numbered in the site's order (campaigns, notices newest
+//!   first, pages): a new notice renumbers those after it, which moves
+//!   every list in one pass without sorting again;
 //! - words are kept by bucket ([`Postings`]), each with the numbers of its
 //!   documents; a build adds a notice's words as its page is rendered and
 //!   keeps no text, the preview keeps each document's words ([`State`]) and
@@ -14,6 +14,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
+
+use rayon::prelude::*;
 
 /// Bits of a word's number within its bucket (a bucket never holds 4
 /// million distinct words: the buckets split words by their first letters).
@@ -195,6 +197,34 @@ impl Postings {
         }
     }
 
+    /// Renumbers every list by `to` (old number → new, `None`: taken out),
+    /// which keeps the documents' order, so lists stay sorted. Returns the
+    /// buckets that changed.
+    fn renumber(&mut self, to: &[Option<u32>]) -> BTreeSet<usize> {
+        self.shards
+            .par_iter_mut()
+            .enumerate()
+            .filter_map(|(b, shard)| {
+                let shard = shard.get_mut().unwrap_or_else(PoisonError::into_inner);
+                let mut changed = false;
+                for list in &mut shard.docs {
+                    list.retain_mut(|p| match to.get((*p >> 1) as usize).copied().flatten() {
+                        Some(n) => {
+                            changed |= n != *p >> 1;
+                            *p = n << 1 | (*p & 1);
+                            true
+                        }
+                        None => {
+                            changed = true;
+                            false
+                        }
+                    });
+                }
+                changed.then_some(b)
+            })
+            .collect()
+    }
+
     /// Puts every list in document order (a build's pages end in any order).
     pub fn sort(&mut self) {
         for shard in &mut self.shards {
@@ -260,6 +290,30 @@ pub struct Changed {
     pub chunks: BTreeSet<usize>,
 }
 
+/// A document's row or words in the new state: made by this build, or the
+/// last build's (by its old number).
+enum Kept<T> {
+    New(T),
+    Old(usize),
+}
+
+impl<T: Default> Kept<T> {
+    fn get<'a>(&'a self, old: &'a [T]) -> &'a T {
+        match self {
+            Kept::New(value) => value,
+            Kept::Old(o) => &old[*o],
+        }
+    }
+
+    /// Each old number is taken once (keys are unique).
+    fn take(self, old: &mut [T]) -> T {
+        match self {
+            Kept::New(value) => value,
+            Kept::Old(o) => std::mem::take(&mut old[o]),
+        }
+    }
+}
+
 impl State {
     pub fn new(postings: Postings) -> State {
         State {
@@ -287,75 +341,77 @@ impl State {
         self.terms.get(at)
     }
 
-    /// Moves the index to `docs` (in index order): the documents before the
-    /// first that differs keep their numbers and only those whose words
-    /// changed move; from there on every document is taken out and put
-    /// back with its new number (a new notice: only itself). Says which
-    /// files changed.
+    /// Moves the index to `docs` (in index order). A document of the last
+    /// build whose words did not change keeps its place in every list,
+    /// renumbered in one pass when documents before it came or went (they
+    /// keep their order: a notice added shifts those after it); the others
+    /// are taken out and put back. Says which files changed.
     pub fn update(&mut self, docs: Vec<Fresh>, chunk: usize) -> Changed {
-        let mut touched = BTreeSet::new();
-        let mut chunks = BTreeSet::new();
-        let same = self
-            .keys
-            .iter()
-            .zip(&docs)
-            .take_while(|(old, new)| **old == new.key)
-            .count();
-        for (id, words) in self.terms.iter().enumerate().skip(same) {
-            self.postings.remove(id as u32, words, &mut touched);
-        }
+        let old_keys = std::mem::take(&mut self.keys);
         let mut old_rows = std::mem::take(&mut self.rows);
         let mut old_terms = std::mem::take(&mut self.terms);
-        let old_keys = std::mem::take(&mut self.keys);
-        let by_key: HashMap<&DocKey, usize> = old_keys
-            .iter()
-            .enumerate()
-            .skip(same)
-            .map(|(i, k)| (k, i))
-            .collect();
-        let total = docs.len();
+        let by_key: HashMap<&DocKey, usize> =
+            old_keys.iter().enumerate().map(|(i, k)| (k, i)).collect();
+        // Old number → new, for the documents kept in the lists.
+        let mut renumber: Vec<Option<u32>> = vec![None; old_keys.len()];
+        let mut last_kept = None;
+        let mut chunks = BTreeSet::new();
+        let mut put_back = Vec::new();
+        let mut new_docs = Vec::with_capacity(docs.len());
         for (id, doc) in docs.into_iter().enumerate() {
-            let (row, words) = if id < same {
-                let row = match doc.row {
-                    Some(row) if row != old_rows[id] => {
-                        chunks.insert(id / chunk);
-                        row
-                    }
-                    _ => std::mem::take(&mut old_rows[id]),
-                };
-                let words = match doc.terms {
-                    Some(words) if words != old_terms[id] => {
-                        self.postings
-                            .remove(id as u32, &old_terms[id], &mut touched);
-                        self.postings.insert(id as u32, &words, &mut touched);
-                        words
-                    }
-                    _ => std::mem::take(&mut old_terms[id]),
-                };
-                (row, words)
-            } else {
-                let old = by_key.get(&doc.key).copied();
-                let row = doc
-                    .row
-                    .or_else(|| old.map(|o| old_rows[o].clone()))
-                    .unwrap_or_default();
-                if old_rows.get(id) != Some(&row) {
-                    chunks.insert(id / chunk);
-                }
-                let words = doc
-                    .terms
-                    .or_else(|| old.map(|o| old_terms[o].clone()))
-                    .unwrap_or_default();
-                self.postings.insert(id as u32, &words, &mut touched);
-                (row, words)
+            let old = by_key.get(&doc.key).copied();
+            let row = match (doc.row, old) {
+                (Some(row), _) => Kept::New(row),
+                (None, Some(o)) => Kept::Old(o),
+                (None, None) => Kept::New(Row::default()),
             };
-            self.keys.push(doc.key);
-            self.rows.push(row);
-            self.terms.push(words);
+            if old_rows.get(id) != Some(row.get(&old_rows)) {
+                chunks.insert(id / chunk);
+            }
+            let words = match (doc.terms, old) {
+                (Some(words), Some(o)) if words == old_terms[o] => Kept::Old(o),
+                (Some(words), _) => Kept::New(words),
+                (None, Some(o)) => Kept::Old(o),
+                (None, None) => Kept::New(Terms::new()),
+            };
+            match (&words, last_kept) {
+                (Kept::Old(o), None) => {
+                    (renumber[*o], last_kept) = (Some(id as u32), Some(*o));
+                }
+                (Kept::Old(o), Some(last)) if *o > last => {
+                    (renumber[*o], last_kept) = (Some(id as u32), Some(*o));
+                }
+                _ => put_back.push(id),
+            }
+            new_docs.push((doc.key, row, words));
         }
         // Fewer documents: the last chunk lost rows.
-        if total < old_rows.len() && !total.is_multiple_of(chunk) {
-            chunks.insert(total / chunk);
+        if new_docs.len() < old_rows.len() && !new_docs.len().is_multiple_of(chunk) {
+            chunks.insert(new_docs.len() / chunk);
+        }
+        let mut touched = BTreeSet::new();
+        let moved = renumber
+            .iter()
+            .enumerate()
+            .any(|(o, n)| n.is_some_and(|n| n as usize != o));
+        if moved {
+            touched = self.postings.renumber(&renumber);
+        } else {
+            for (o, n) in renumber.iter().enumerate() {
+                if n.is_none() {
+                    self.postings.remove(o as u32, &old_terms[o], &mut touched);
+                }
+            }
+        }
+        for (key, row, words) in new_docs {
+            self.keys.push(key);
+            self.rows.push(row.take(&mut old_rows));
+            self.terms.push(words.take(&mut old_terms));
+        }
+        for id in put_back {
+            let words = std::mem::take(&mut self.terms[id]);
+            self.postings.insert(id as u32, &words, &mut touched);
+            self.terms[id] = words;
         }
         Changed {
             buckets: touched,
@@ -453,5 +509,52 @@ mod tests {
         for k in untouched {
             assert_eq!(before[k], full(&state)[k], "bucket {k}");
         }
+    }
+
+    #[test]
+    fn a_document_added_first_renumbers_the_others_in_order() {
+        let doc = |k: &str, words: Option<Terms>| Fresh {
+            key: DocKey::Notice(PathBuf::from(k)),
+            row: Some([k.into(), String::new(), String::new(), String::new()]),
+            terms: words,
+        };
+        let texts = [("a", "\nmot hai"), ("b", "\nhai ba"), ("c", "\nmot ba")];
+        let mut state = State::new(Postings::new(4));
+        let first = texts
+            .iter()
+            .map(|(k, t)| doc(k, Some(state.postings.terms(t))))
+            .collect();
+        state.fill(first);
+        // "n" first, "b" gone: a is 1, c is 2.
+        let n = state.postings.terms("\nhai bon");
+        let changed = state.update(vec![doc("n", Some(n)), doc("a", None), doc("c", None)], 2);
+        let json = |state: &State| -> String {
+            (0..4)
+                .map(|b| String::from_utf8(state.postings.bucket_json(b)).unwrap())
+                .collect()
+        };
+        // Worked out by hand: hai in n (0) and a (1), mot in a and c (1, 2),
+        // ba in c (2), bon in n (0); gaps doubled.
+        let mut words: Vec<String> = json(&state)
+            .replace("}{", ",")
+            .trim_matches(|c| c == '{' || c == '}')
+            .split("],")
+            .filter(|w| !w.is_empty())
+            .map(|w| w.trim_matches(',').trim_end_matches(']').to_string() + "]")
+            .collect();
+        words.sort();
+        assert_eq!(
+            words,
+            [
+                r#""ba":[4]"#,
+                r#""bon":[0]"#,
+                r#""hai":[0,2]"#,
+                r#""mot":[2,2]"#
+            ]
+        );
+        // Rows n, a in the first chunk of two; c stayed third.
+        assert_eq!(changed.chunks, BTreeSet::from([0]));
+        assert_eq!(state.rows()[0][0], "n");
+        assert_eq!(state.rows()[2][0], "c");
     }
 }

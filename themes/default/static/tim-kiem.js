@@ -78,17 +78,8 @@
     return found;
   }
 
-  // Where a document comes in the site's order (campaigns, newest notices,
-  // pages): the index numbers campaigns, pages, then notices oldest first,
-  // so that a new notice renumbers nothing (render/search_index.rs).
-  function rank(id) {
-    if (id < manifest.campaigns) { return id; }
-    if (id >= manifest.notices) { return manifest.campaigns + (manifest.docs - 1 - id); }
-    return id + (manifest.docs - manifest.notices);
-  }
-
   // Every word of the query must be found; the best score first, then the
-  // site's order.
+  // site's order (campaigns, newest notices, pages).
   function search(words) {
     var lists = words.map(function (w) { return bucket(bucketOf(w)); });
     return Promise.all(lists).then(function (loaded) {
@@ -103,7 +94,7 @@
         total = both;
       });
       return Object.keys(total).map(Number)
-        .sort(function (a, b) { return total[b] - total[a] || rank(a) - rank(b); });
+        .sort(function (a, b) { return total[b] - total[a] || a - b; });
     });
   }
 
