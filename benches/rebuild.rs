@@ -97,9 +97,12 @@ fn rebuild(c: &mut Criterion) {
     );
 
     let mut group = c.benchmark_group("serve rebuild (10,000 notices, 20 campaigns)");
+    // Ten saves of each kind: enough on two shared cores (paired runs say
+    // more than long ones, see BENCHMARKS.md).
     group
-        .sample_size(20)
-        .measurement_time(Duration::from_secs(15));
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
 
     let figure = Toggle::new(
         root,

@@ -25,16 +25,20 @@ pub struct Ctx<'a> {
     pub drafts: bool,
     /// The pictures bodies show from `static/`, measured.
     pub pictures: &'a PictureSizes,
+    /// The notices shown (drafts only when asked), newest first: gathered
+    /// once, so a page of the list is a slice, not a walk of every notice.
+    pub visible: &'a [&'a Notice],
 }
 
 impl<'a> Ctx<'a> {
-    pub fn visible_notices(&self) -> impl Iterator<Item = &'a Notice> {
-        let drafts = self.drafts;
-        self.site
-            .notices
-            .iter()
-            .map(|n| &**n)
-            .filter(move |n| drafts || !n.draft)
+    pub fn visible_notices(&self) -> std::iter::Copied<std::slice::Iter<'a, &'a Notice>> {
+        self.visible.iter().copied()
+    }
+
+    /// The notices shown, as [`Ctx::visible`] holds them.
+    pub fn visible_of(site: &Site, drafts: bool) -> Vec<&Notice> {
+        let notices = site.notices.iter().map(|n| &**n);
+        notices.filter(|n| drafts || !n.draft).collect()
     }
 
     /// A notice's body: held, or read again from its file, which must hold

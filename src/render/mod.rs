@@ -98,7 +98,12 @@ pub fn render_some_to(
         return None;
     }
     let base_url = base_url_of(site, opts);
+    let visible = Ctx::visible_of(site, opts.drafts);
     let ctx = ctx_of(root, site, input.derived, opts, &base_url, input.pictures);
+    let ctx = Ctx {
+        visible: &visible,
+        ..ctx
+    };
     let jobs = jobs(&ctx);
     let outputs = part_outputs(&ctx, &jobs);
     let theme_static = std::mem::take(&mut theme.static_files);
@@ -200,6 +205,7 @@ fn ctx_of<'a>(
         today: opts.today,
         base_url: base_url.as_deref(),
         drafts: opts.drafts,
+        visible: &[],
     }
 }
 

@@ -187,12 +187,12 @@ fn phase_result_label(lang: Lang, t: &PhaseTarget, unit: &str) -> String {
 /// Page `number` (from 1) of the notice list.
 pub fn notice_list(ctx: &Ctx, number: usize) -> NoticeListPage {
     let per_page = routes::NOTICES_PER_PAGE;
-    let total = routes::notice_list_pages(ctx.visible_notices().count());
+    let total = routes::notice_list_pages(ctx.visible.len());
+    let first = ((number - 1) * per_page).min(ctx.visible.len());
+    let shown = &ctx.visible[first..];
     NoticeListPage {
-        notices: ctx
-            .visible_notices()
-            .skip((number - 1) * per_page)
-            .take(per_page)
+        notices: shown[..per_page.min(shown.len())]
+            .iter()
             .map(|n| notice_item(ctx, n))
             .collect(),
         pager: (total > 1).then(|| pager(ctx, number, total)),

@@ -350,8 +350,20 @@ impl State {
         let old_keys = std::mem::take(&mut self.keys);
         let mut old_rows = std::mem::take(&mut self.rows);
         let mut old_terms = std::mem::take(&mut self.terms);
-        let by_key: HashMap<&DocKey, usize> =
-            old_keys.iter().enumerate().map(|(i, k)| (k, i)).collect();
+        // Most documents are where they were, or one place off (a notice
+        // added or removed before them): looked for there first, since
+        // hashing 10,000 paths costs more than the rest of a small change.
+        let mut by_key: Option<HashMap<&DocKey, usize>> = None;
+        let mut old_of = |id: usize, key: &DocKey| {
+            let near = [Some(id), id.checked_add(1), id.checked_sub(1)];
+            let near = near.into_iter().flatten();
+            if let Some(o) = near.clone().find(|&o| old_keys.get(o) == Some(key)) {
+                return Some(o);
+            }
+            let by_key = by_key
+                .get_or_insert_with(|| old_keys.iter().enumerate().map(|(i, k)| (k, i)).collect());
+            by_key.get(key).copied()
+        };
         // Old number → new, for the documents kept in the lists.
         let mut renumber: Vec<Option<u32>> = vec![None; old_keys.len()];
         let mut last_kept = None;
@@ -359,7 +371,7 @@ impl State {
         let mut put_back = Vec::new();
         let mut new_docs = Vec::with_capacity(docs.len());
         for (id, doc) in docs.into_iter().enumerate() {
-            let old = by_key.get(&doc.key).copied();
+            let old = old_of(id, &doc.key);
             let row = match (doc.row, old) {
                 (Some(row), _) => Kept::New(row),
                 (None, Some(o)) => Kept::Old(o),

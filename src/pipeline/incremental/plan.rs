@@ -4,7 +4,7 @@
 //! whose list of notices changed, the sitemap when an address or a date
 //! did, and the search index when a notice, page or campaign summary did.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -152,25 +152,29 @@ impl Plan {
     }
 }
 
-/// Where each shown notice stands in the lists (newest first, from 0).
+/// Where shown notices stand in the lists (newest first, from 0).
 struct Positions<'s> {
-    at: HashMap<&'s Path, usize>,
+    shown: Vec<&'s Path>,
     count: usize,
 }
 
 impl<'s> Positions<'s> {
     fn in_site(site: &'s Site, drafts: bool) -> Positions<'s> {
-        let shown = site.notices.iter().filter(|n| drafts || !n.draft);
-        let at: HashMap<&Path, usize> = shown
-            .enumerate()
-            .map(|(k, n): (usize, &Arc<Notice>)| (n.file.as_path(), k))
+        let shown: Vec<&Path> = site
+            .notices
+            .iter()
+            .filter(|n| drafts || !n.draft)
+            .map(|n: &Arc<Notice>| n.file.as_path())
             .collect();
-        let count = at.len();
-        Positions { at, count }
+        let count = shown.len();
+        Positions { shown, count }
     }
 
+    /// A scan, for the few files a save changed (cheaper than hashing
+    /// every path of 10,000 notices into a map).
     fn of(&self, file: &Path) -> Option<usize> {
-        self.at.get(file).copied()
+        let file = file.as_os_str();
+        self.shown.iter().position(|p| p.as_os_str() == file)
     }
 }
 
