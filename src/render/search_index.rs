@@ -356,8 +356,8 @@ impl State {
         let mut by_key: Option<HashMap<&DocKey, usize>> = None;
         let mut old_of = |id: usize, key: &DocKey| {
             let near = [Some(id), id.checked_add(1), id.checked_sub(1)];
-            let near = near.into_iter().flatten();
-            if let Some(o) = near.clone().find(|&o| old_keys.get(o) == Some(key)) {
+            let mut near = near.into_iter().flatten();
+            if let Some(o) = near.find(|&o| old_keys.get(o) == Some(key)) {
                 return Some(o);
             }
             let by_key = by_key
