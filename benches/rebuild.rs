@@ -32,11 +32,10 @@ fn options() -> Options {
     }
 }
 
-/// A file and two versions of it, the second edited; `None`: no file (a
-/// notice added, then removed).
+/// A file and two versions of it, the second with `from` replaced by `to`.
 struct Toggle {
     path: PathBuf,
-    texts: [Option<String>; 2],
+    texts: [String; 2],
 }
 
 impl Toggle {
@@ -46,26 +45,14 @@ impl Toggle {
         assert_ne!(text, edited, "the edit changes nothing in {relative}");
         Toggle {
             path: PathBuf::from(relative),
-            texts: [Some(text), Some(edited)],
-        }
-    }
-
-    /// A file that comes and goes.
-    fn added(relative: &str, text: String) -> Toggle {
-        Toggle {
-            path: PathBuf::from(relative),
-            texts: [None, Some(text)],
+            texts: [text, edited],
         }
     }
 
     /// Saves the other version; returns the path to rebuild for.
     fn save(&self, root: &Path, turn: &mut usize) -> PathBuf {
         *turn += 1;
-        let path = root.join(&self.path);
-        match &self.texts[*turn % 2] {
-            Some(text) => fs::write(path, text).expect("write"),
-            None => fs::remove_file(path).expect("remove"),
-        }
+        fs::write(root.join(&self.path), &self.texts[*turn % 2]).expect("write");
         self.path.clone()
     }
 }
@@ -97,12 +84,9 @@ fn rebuild(c: &mut Criterion) {
     );
 
     let mut group = c.benchmark_group("serve rebuild (10,000 notices, 20 campaigns)");
-    // Ten saves of each kind: enough on two shared cores (paired runs say
-    // more than long ones, see BENCHMARKS.md).
     group
-        .sample_size(10)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(5));
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(15));
 
     let figure = Toggle::new(
         root,
@@ -111,8 +95,6 @@ fn rebuild(c: &mut Criterion) {
     );
     saves(&mut group, "one figure edited", &figure, &mut live, root);
 
-    // The newest notice: on the first page of the list, on the search
-    // page, on its campaigns' pages (the most a retitle touches).
     let mut notice_files: Vec<PathBuf> = fs::read_dir(root.join("content/notices"))
         .expect("notices")
         .flatten()
@@ -126,7 +108,6 @@ fn rebuild(c: &mut Criterion) {
     };
     let notice_file = notice_files
         .into_iter()
-        .rev()
         .find(published)
         .and_then(|p| Some(p.file_name()?.to_string_lossy().into_owned()))
         .expect("a published notice");
@@ -141,30 +122,12 @@ fn rebuild(c: &mut Criterion) {
         root,
     );
 
-    // A new title shows in the lists: the notice list's first page, search,
-    // its campaigns' pages.
+    // A new title shows in every list: the notice list's pages, search,
+    // the campaign pages.
     let retitle = Toggle::new(root, &notice.path.to_string_lossy(), |t| {
-        match t.contains("\ntitle: \"") {
-            true => t.replacen("\ntitle: \"", "\ntitle: \"Đã sửa ", 1),
-            false => t.replacen("\ntitle: ", "\ntitle: Đã sửa ", 1),
-        }
+        t.replacen("title: ", "title: Đã sửa ", 1)
     });
     saves(&mut group, "one notice retitled", &retitle, &mut live, root);
-
-    // A new notice of today in the first campaign: first in every list, so
-    // every line of the notice list moves down one; then removed again.
-    let added = Toggle::added(
-        "content/notices/2026-06-30-moi.md",
-        "---\ntitle: Thông báo mới\ndate: 2026-06-30\ncampaigns: [chien-dich-01]\n---\nNội dung mới.\n"
-            .to_string(),
-    );
-    saves(
-        &mut group,
-        "a new notice added or removed",
-        &added,
-        &mut live,
-        root,
-    );
     group.finish();
 }
 

@@ -40,8 +40,7 @@ pub struct Options {
 #[derive(Debug)]
 pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
-    /// The text of every source file a diagnostic names, for showing its
-    /// lines.
+    /// Every source file's text, for showing lines under diagnostics.
     pub sources: BTreeMap<PathBuf, String>,
     /// The site's language, for messages (Vietnamese when site.yaml is unreadable).
     pub lang: Lang,
@@ -70,7 +69,7 @@ pub fn run(root: &Path, options: &Options) -> Outcome {
     let files = loaded
         .input()
         .and_then(|(input, diags)| render::render_site(root, &input, diags));
-    loaded.into_outcome(root, files)
+    loaded.into_outcome(files)
 }
 
 /// Loads, checks and renders the site, keeping nothing it renders: what
@@ -81,7 +80,7 @@ pub fn check(root: &Path, options: &Options) -> Outcome {
     if let Some((input, diags)) = loaded.input() {
         render::render_site_to(root, &input, diags, &Nowhere);
     }
-    loaded.into_outcome(root, None)
+    loaded.into_outcome(None)
 }
 
 /// Runs the pipeline and, when there is no error, swaps the result into
@@ -145,7 +144,7 @@ pub fn publish_to(
             clock.lap("clean stale files + swap");
         }
     }
-    Ok((loaded.into_outcome(root, None), written))
+    Ok((loaded.into_outcome(None), written))
 }
 
 /// Hands each file to the staging tree; static files are streamed there,
@@ -202,8 +201,7 @@ impl Stopwatch {
 /// A site loaded and checked, ready to render.
 struct Loaded {
     diags: Diagnostics,
-    /// Every file checked; the texts of notices are mostly not kept.
-    checked: check::Checked,
+    sources: BTreeMap<PathBuf, String>,
     lang: Lang,
     site: Option<Site>,
     /// What the site's figures mean, how to render it, its pictures'
@@ -246,7 +244,7 @@ fn load(root: &Path, options: &Options) -> Loaded {
     };
     Loaded {
         diags,
-        checked,
+        sources: checked.into_texts(),
         lang,
         site,
         ready,
@@ -316,40 +314,15 @@ fn derive_and_check(
 }
 
 impl Loaded {
-    fn into_outcome(self, root: &Path, files: Option<Files>) -> Outcome {
-        let diagnostics = self.diags.sorted();
-        let sources = texts_named(root, &self.checked, &diagnostics);
+    fn into_outcome(self, files: Option<Files>) -> Outcome {
         Outcome {
-            diagnostics,
-            sources,
+            diagnostics: self.diags.sorted(),
+            sources: self.sources,
             lang: self.lang,
             files,
             site: self.site,
         }
     }
-}
-
-/// The text of every file the diagnostics name: kept by the check, or read
-/// again (as the check reads: never through a link out of the site).
-fn texts_named(
-    root: &Path,
-    checked: &check::Checked,
-    diagnostics: &[Diagnostic],
-) -> BTreeMap<PathBuf, String> {
-    let mut texts = BTreeMap::new();
-    for d in diagnostics {
-        if texts.contains_key(&d.file) || crate::source::group_of(&d.file).is_none() {
-            continue;
-        }
-        let text = checked.text(&d.file).map(str::to_string).or_else(|| {
-            let read = crate::source::files::read_one(root, &d.file, &mut Diagnostics::default());
-            read.map(|file| file.text)
-        });
-        if let Some(text) = text {
-            texts.insert(d.file.clone(), text);
-        }
-    }
-    texts
 }
 
 /// "Today" in the site's time zone.
