@@ -15,6 +15,9 @@
 //     size) and reports its number of pages, and the height in mm the
 //     poster's content takes on paper without the stretch that fills the
 //     page (its slack is the page's 277 mm less that).
+//   node check-features.cjs pdf-machine-fonts URL...
+//     The same with the site's own fonts never arriving (font-display:
+//     optional drops a font that comes late): the machine's fonts print it.
 //   node check-features.cjs images URL...
 //     Scrolls each picture of each page into view (they load lazily) and
 //     reports whether it loaded, its size, and what the Content-Security-
@@ -85,10 +88,11 @@ async function noscript(browser, url) {
   return [result];
 }
 
-async function pdf(browser, urls) {
+async function pdf(browser, urls, machineFonts = false) {
   const report = [];
   for (const url of urls) {
     const page = await browser.newPage();
+    if (machineFonts) await page.route('**/*.woff2', route => route.abort());
     await page.goto(url, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready.then(() => true));
     const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true });
@@ -225,6 +229,8 @@ async function images(browser, urls) {
     report = await noscript(browser, args[0]);
   } else if (mode === 'pdf') {
     report = await pdf(browser, args);
+  } else if (mode === 'pdf-machine-fonts') {
+    report = await pdf(browser, args, true);
   } else if (mode === 'images') {
     report = await images(browser, args);
   } else if (mode === 'charts') {
@@ -232,7 +238,7 @@ async function images(browser, urls) {
   } else if (mode === 'layout') {
     report = await layout(browser, args);
   } else {
-    throw new Error('usage: check-features.cjs search|noscript|pdf|images|layout|charts …');
+    throw new Error('usage: check-features.cjs search|noscript|pdf|pdf-machine-fonts|images|layout|charts …');
   }
   await browser.close();
   process.stdout.write(JSON.stringify(report));
