@@ -227,3 +227,28 @@ mod tests {
         assert_eq!(got, ["h", "h-2", "h-3", "h-4", "h-3-2", "h-2-2"]);
     }
 }
+
+/// Each table in a region of its own that scrolls sideways when the table
+/// is wider than the phone (never the page), which a keyboard can reach
+/// and a screen reader names: "Bảng 1", "Bảng 2"…
+pub(super) fn scrolling_tables(events: Vec<Event>) -> Vec<Event> {
+    let mut tables = 0;
+    let mut out = Vec::with_capacity(events.len());
+    for event in events {
+        match event {
+            Event::Start(Tag::Table(_)) => {
+                tables += 1;
+                out.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Bảng {tables}\">"
+                ))));
+                out.push(event);
+            }
+            Event::End(TagEnd::Table) => {
+                out.push(event);
+                out.push(Event::Html(CowStr::Borrowed("</div>")));
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}

@@ -61,7 +61,8 @@ pub fn render_with(markdown: &str, pictures: Option<&Pictures>) -> Rendered {
     let mut events: Vec<Event> = Parser::new_ext(&neutral.text, options()).collect();
     events::html_as_text(&mut events);
     let links = collect_links(&events);
-    let mut events = events::pictures(events::flatten_deep(events), pictures);
+    let mut events =
+        events::scrolling_tables(events::pictures(events::flatten_deep(events), pictures));
     events::give_headings_ids(&mut events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
@@ -177,7 +178,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .add_tag_attributes("h5", ["id"])
             .add_tag_attributes("h6", ["id"])
             .add_tag_attributes("sup", ["class", "id"])
-            .add_tag_attributes("div", ["class", "id"])
+            .add_tag_attributes("div", ["class", "id", "tabindex", "role", "aria-label"])
             .add_tag_attributes("li", ["id"])
             .add_generic_attributes(["lang"])
             .id_prefix(None)
@@ -216,6 +217,19 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("footnote-definition"), "{html}");
+    }
+
+    #[test]
+    fn each_table_scrolls_in_its_own_named_region() {
+        let html = render("| a |\n|---|\n| 1 |\n\nGiữa\n\n| b |\n|---|\n| 2 |\n").html;
+        let region = |n: u8| {
+            format!(
+                "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Bảng {n}\"><table>"
+            )
+        };
+        assert!(html.contains(&region(1)), "{html}");
+        assert!(html.contains(&region(2)), "{html}");
+        assert_eq!(html.matches("</table>\n</div>").count(), 2, "{html}");
     }
 
     #[test]
