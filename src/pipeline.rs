@@ -40,7 +40,8 @@ pub struct Options {
 #[derive(Debug)]
 pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
-    /// Every source file's text, for showing lines under diagnostics.
+    /// The text of every source file a diagnostic names, for showing its
+    /// lines.
     pub sources: BTreeMap<PathBuf, String>,
     /// The site's language, for messages (Vietnamese when site.yaml is unreadable).
     pub lang: Lang,
@@ -69,7 +70,7 @@ pub fn run(root: &Path, options: &Options) -> Outcome {
     let files = loaded
         .input()
         .and_then(|(input, diags)| render::render_site(root, &input, diags));
-    loaded.into_outcome(files)
+    loaded.into_outcome(root, files)
 }
 
 /// Loads, checks and renders the site, keeping nothing it renders: what
@@ -80,7 +81,7 @@ pub fn check(root: &Path, options: &Options) -> Outcome {
     if let Some((input, diags)) = loaded.input() {
         render::render_site_to(root, &input, diags, &Nowhere);
     }
-    loaded.into_outcome(None)
+    loaded.into_outcome(root, None)
 }
 
 /// Runs the pipeline and, when there is no error, swaps the result into
@@ -144,7 +145,7 @@ pub fn publish_to(
             clock.lap("clean stale files + swap");
         }
     }
-    Ok((loaded.into_outcome(None), written))
+    Ok((loaded.into_outcome(root, None), written))
 }
 
 /// Hands each file to the staging tree; static files are streamed there,
@@ -201,7 +202,8 @@ impl Stopwatch {
 /// A site loaded and checked, ready to render.
 struct Loaded {
     diags: Diagnostics,
-    sources: BTreeMap<PathBuf, String>,
+    /// Every file checked; the texts of notices are mostly not kept.
+    checked: check::Checked,
     lang: Lang,
     site: Option<Site>,
     /// What the site's figures mean, how to render it, its pictures'
@@ -244,7 +246,7 @@ fn load(root: &Path, options: &Options) -> Loaded {
     };
     Loaded {
         diags,
-        sources: checked.into_texts(),
+        checked,
         lang,
         site,
         ready,
@@ -314,15 +316,40 @@ fn derive_and_check(
 }
 
 impl Loaded {
-    fn into_outcome(self, files: Option<Files>) -> Outcome {
+    fn into_outcome(self, root: &Path, files: Option<Files>) -> Outcome {
+        let diagnostics = self.diags.sorted();
+        let sources = texts_named(root, &self.checked, &diagnostics);
         Outcome {
-            diagnostics: self.diags.sorted(),
-            sources: self.sources,
+            diagnostics,
+            sources,
             lang: self.lang,
             files,
             site: self.site,
         }
     }
+}
+
+/// The text of every file the diagnostics name: kept by the check, or read
+/// again (as the check reads: never through a link out of the site).
+fn texts_named(
+    root: &Path,
+    checked: &check::Checked,
+    diagnostics: &[Diagnostic],
+) -> BTreeMap<PathBuf, String> {
+    let mut texts = BTreeMap::new();
+    for d in diagnostics {
+        if texts.contains_key(&d.file) || crate::source::group_of(&d.file).is_none() {
+            continue;
+        }
+        let text = checked.text(&d.file).map(str::to_string).or_else(|| {
+            let read = crate::source::files::read_one(root, &d.file, &mut Diagnostics::default());
+            read.map(|file| file.text)
+        });
+        if let Some(text) = text {
+            texts.insert(d.file.clone(), text);
+        }
+    }
+    texts
 }
 
 /// "Today" in the site's time zone.

@@ -197,7 +197,106 @@ fn pages_a_change_does_not_touch_are_not_made_again() {
     );
     let retitled = step(&mut live, root, &options, &[notice]);
     let made = |path: &str| retitled.made.iter().any(|p| p == path);
-    assert!(made("van-ban/index.html") && made("tim-kiem/index.html") && made(campaign_page));
+    assert!(made("van-ban/index.html") && made("tim-kiem/index.html"));
+    // No campaign lists it.
+    assert!(!made(campaign_page), "{:?}", retitled.made);
+
+    // One the campaign lists: its page is made again.
+    retitle(root, NOTICE);
+    let retitled = step(&mut live, root, &options, &[NOTICE]);
+    let made = |path: &str| retitled.made.iter().any(|p| p == path);
+    assert!(made(campaign_page) && made("van-ban/index.html"));
+    assert!(!made("chien-dich/vneid/index.html"), "{:?}", retitled.made);
+}
+
+/// Puts a word before the notice's title (quoted or not).
+fn retitle(root: &Path, path: &str) {
+    let text = fs::read_to_string(root.join(path)).expect("read");
+    let quoted = text.contains("\ntitle: \"");
+    let (from, to) = match quoted {
+        true => ("\ntitle: \"", "\ntitle: \"Sửa "),
+        false => ("\ntitle: ", "\ntitle: Sửa "),
+    };
+    edit(root, path, from, to);
+}
+
+/// The list page (from 1) of 3 showing the notice with this slug.
+fn list_page_of(files: &pipeline::SharedFiles, slug: &str) -> usize {
+    let pages = [
+        "van-ban/index.html",
+        "van-ban/trang-2/index.html",
+        "van-ban/trang-3/index.html",
+    ];
+    let at = pages
+        .iter()
+        .position(|p| String::from_utf8_lossy(&files[*p]).contains(&format!("/{slug}/")));
+    at.expect("listed") + 1
+}
+
+#[test]
+fn list_pages_are_made_again_from_the_line_that_changed() {
+    // 60 notices: three pages of 25 in the notice list.
+    let dir = synth_site(60, 2);
+    let root = dir.path();
+    let options = options();
+    let mut live = Live::new(root, &options);
+    let first = step(&mut live, root, &options, &[]);
+    let files = first.files.expect("built");
+    let made_of = |rebuilt: &Rebuilt| -> Vec<usize> {
+        let pages = [
+            "van-ban/index.html",
+            "van-ban/trang-2/index.html",
+            "van-ban/trang-3/index.html",
+        ];
+        (1..=3)
+            .filter(|k| rebuilt.made.iter().any(|p| p == pages[k - 1]))
+            .collect()
+    };
+    let mut notices: Vec<PathBuf> = fs::read_dir(root.join("content/notices"))
+        .expect("notices")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    notices.sort();
+    // A notice on the last page, retitled: that page alone, not the search
+    // page (it shows the newest 25).
+    let on_last = notices
+        .iter()
+        .map(|p| p.strip_prefix(root).expect("under root").to_path_buf())
+        .find(|p| {
+            let text = fs::read_to_string(root.join(p)).expect("read");
+            let slug = p.file_stem().expect("stem").to_string_lossy().into_owned();
+            !text.contains("draft: true") && list_page_of(&files, &slug) == 3
+        })
+        .expect("a notice on page 3");
+    let on_last = on_last.to_string_lossy().into_owned();
+    retitle(root, &on_last);
+    let retitled = step(&mut live, root, &options, &[&on_last]);
+    assert_eq!(made_of(&retitled), [3]);
+    assert!(!retitled.made.iter().any(|p| p == "tim-kiem/index.html"));
+
+    // A new notice older than all: the last page, and the search page (it
+    // counts them).
+    let oldest = "content/notices/2000-01-03-cu.md";
+    fs::write(
+        root.join(oldest),
+        "---\ntitle: Văn bản cũ\ndate: 2000-01-03\n---\nCũ.\n",
+    )
+    .expect("write");
+    let added = step(&mut live, root, &options, &[oldest]);
+    assert_eq!(made_of(&added), [3]);
+    assert!(added.made.iter().any(|p| p == "tim-kiem/index.html"));
+
+    // A new notice dated today: every line moved down by one.
+    let newest = format!("content/notices/{TODAY}-moi.md");
+    let text = format!("---\ntitle: Văn bản mới\ndate: {TODAY}\n---\nMới.\n");
+    fs::write(root.join(&newest), text).expect("write");
+    let added = step(&mut live, root, &options, &[&newest]);
+    assert_eq!(made_of(&added), [1, 2, 3]);
+    // And removed again.
+    fs::remove_file(root.join(&newest)).expect("remove");
+    let removed = step(&mut live, root, &options, &[&newest]);
+    assert_eq!(made_of(&removed), [1, 2, 3]);
 }
 
 #[test]

@@ -21,6 +21,9 @@ use crate::source::{SourceFile, Sources, group_of};
 #[derive(Debug, Default)]
 pub struct Checked {
     files: BTreeMap<PathBuf, FileCheck>,
+    /// A build's check: a notice's text and body are not kept (see
+    /// [`Checked::load_lean`]).
+    lean: bool,
     /// App ids `site.yaml` declares, even when it has errors: a campaign
     /// naming one is then not reported as well.
     declared_apps: Vec<String>,
@@ -45,9 +48,25 @@ enum Value {
 }
 
 impl Checked {
-    /// Reads and checks every source file under `root`, in parallel.
+    /// Reads and checks every source file under `root`, in parallel,
+    /// keeping every text and body (the preview renders again from them).
     pub fn load(root: &Path) -> Checked {
         let mut checked = Checked::default();
+        checked.recheck(root, &files::list(root));
+        checked
+    }
+
+    /// Like [`Checked::load`] for a build, which renders each page once: a
+    /// notice's body is left in its file (read again for its page) and its
+    /// text is kept only when something may point at its lines (its own
+    /// problems, the sample notice's words); a diagnostic found later reads
+    /// its file again. Memory then grows with what lists show of a notice,
+    /// not with its text.
+    pub fn load_lean(root: &Path) -> Checked {
+        let mut checked = Checked {
+            lean: true,
+            ..Checked::default()
+        };
         checked.recheck(root, &files::list(root));
         checked
     }
@@ -60,7 +79,7 @@ impl Checked {
             .par_iter()
             .filter_map(|file| {
                 let group = group_of(&file.path)?;
-                let (diags, value) = check(file, group);
+                let (diags, value) = check(file, group, false);
                 let text = Some(file.text.clone());
                 let check = FileCheck {
                     group,
@@ -82,7 +101,10 @@ impl Checked {
     pub fn recheck(&mut self, root: &Path, paths: &[PathBuf]) {
         let checks: Vec<(PathBuf, Option<FileCheck>)> = paths
             .par_iter()
-            .filter_map(|path| Some((path.clone(), read_and_check(root, path, group_of(path)?))))
+            .filter_map(|path| {
+                let group = group_of(path)?;
+                Some((path.clone(), read_and_check(root, path, group, self.lean)))
+            })
             .collect();
         let site_text = self
             .files
@@ -199,18 +221,11 @@ impl Checked {
     pub fn text(&self, path: &Path) -> Option<&str> {
         self.files.get(path)?.text.as_deref()
     }
-
-    /// Every readable file's text, by path.
-    pub fn into_texts(self) -> BTreeMap<PathBuf, String> {
-        self.files
-            .into_iter()
-            .filter_map(|(path, check)| Some((path, check.text?)))
-            .collect()
-    }
 }
 
-/// Reads and checks one file; `None` when it is no longer there.
-fn read_and_check(root: &Path, path: &Path, group: Group) -> Option<FileCheck> {
+/// Reads and checks one file; `None` when it is no longer there. `lean`:
+/// see [`Checked::load_lean`].
+fn read_and_check(root: &Path, path: &Path, group: Group, lean: bool) -> Option<FileCheck> {
     if !root.join(path).is_file() {
         return None;
     }
@@ -223,11 +238,13 @@ fn read_and_check(root: &Path, path: &Path, group: Group) -> Option<FileCheck> {
             value: None,
         });
     };
-    let (own, value) = check(&file, group);
+    let (own, value) = check(&file, group, !lean);
     diags.extend(own);
+    let pointed_at = || !diags.is_empty() || crate::scaffold::leftovers::may_be_sample(&file.text);
+    let keep = !lean || group != Group::Notice || pointed_at();
     Some(FileCheck {
         group,
-        text: Some(file.text),
+        text: keep.then_some(file.text),
         diags,
         value,
     })
@@ -235,7 +252,7 @@ fn read_and_check(root: &Path, path: &Path, group: Group) -> Option<FileCheck> {
 
 /// Checks one file read, as the group its path puts it in: its problems,
 /// and what it gave when it had none.
-fn check(file: &SourceFile, group: Group) -> (Diagnostics, Option<Value>) {
+fn check(file: &SourceFile, group: Group, hold_body: bool) -> (Diagnostics, Option<Value>) {
     let mut diags = Diagnostics::default();
     let value = match group {
         Group::Site => read_yaml_file(file, &mut diags, site::read_site).map(Value::Site),
@@ -245,8 +262,10 @@ fn check(file: &SourceFile, group: Group) -> (Diagnostics, Option<Value>) {
             })
             .map(Value::Campaign)
         }),
-        Group::Notice => with_checker(file, &mut diags, |ck| notice::read_notice(ck, file))
-            .map(|n| Value::Notice(Arc::new(n))),
+        Group::Notice => with_checker(file, &mut diags, |ck| {
+            notice::read_notice(ck, file, hold_body)
+        })
+        .map(|n| Value::Notice(Arc::new(n))),
         Group::Page => {
             with_checker(file, &mut diags, |ck| notice::read_page(ck, file)).map(Value::Page)
         }

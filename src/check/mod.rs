@@ -29,9 +29,10 @@ pub fn check_sources(sources: &Sources, diags: &mut Diagnostics) -> Option<Site>
     Checked::of_sources(sources).site(diags)
 }
 
-/// Loads and checks a site folder.
+/// Loads and checks a site folder for a build: notices' bodies are left in
+/// their files (see [`Checked::load_lean`]).
 pub fn load(root: &Path, diags: &mut Diagnostics) -> (Checked, Option<Site>) {
-    let checked = Checked::load(root);
+    let checked = Checked::load_lean(root);
     let site = checked.site(diags);
     (checked, site)
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::check::reader::{self as r, Checker, Fields};
 use crate::markdown;
 use crate::messages::{SiteProblem, Subject};
-use crate::model::{Attachment, Notice, Page, Signer};
+use crate::model::{Attachment, Body, Notice, Page, Signer};
 use crate::source::yaml::{self, Node, Pos};
 use crate::source::{SourceFile, split_front_matter};
 use crate::vi::slugify;
@@ -75,7 +75,9 @@ fn slug_of(ck: &mut Checker, path: &Path) -> Option<String> {
     Some(slug)
 }
 
-pub fn read_notice(ck: &mut Checker, file: &SourceFile) -> Option<Notice> {
+/// A notice, its body held in memory (`hold_body`) or left in its file
+/// (see [`Body`]).
+pub fn read_notice(ck: &mut Checker, file: &SourceFile, hold_body: bool) -> Option<Notice> {
     let slug = slug_of(ck, &file.path);
     let (root, body, body_line) = split(ck, file)?;
     let pictures = markdown::check_body(body, body_line, ck.file, ck.diags);
@@ -114,7 +116,13 @@ pub fn read_notice(ck: &mut Checker, file: &SourceFile) -> Option<Notice> {
             .get("draft")
             .and_then(|n| r::boolean(ck, n))
             .unwrap_or(false),
-        body: body.to_string(),
+        body: if hold_body {
+            Body::Held(body.to_string())
+        } else {
+            Body::InFile {
+                text_hash: Body::text_hash(&file.text),
+            }
+        },
         body_line,
         pictures,
         file: file.path.clone(),

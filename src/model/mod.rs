@@ -11,7 +11,7 @@ pub use campaign::{
     Breakdown, BreakdownRow, Campaign, Figure, Indicator, Phase, Rank, Reading, Reporting,
     Schedule, Stated, Target,
 };
-pub use notice::{Attachment, Notice, Page, PictureRef, Signer};
+pub use notice::{Attachment, Body, Notice, Page, PictureRef, Signer};
 pub use site::{App, Contact, Hotline, Portal, SiteConfig};
 
 /// A whole site, checked.

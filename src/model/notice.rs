@@ -24,12 +24,36 @@ pub struct Notice {
     pub campaigns: Vec<(String, Pos)>,
     pub attachments: Vec<Attachment>,
     pub draft: bool,
-    pub body: String,
+    pub body: Body,
     /// Line of the body's first line in the file, for Markdown diagnostics.
     pub body_line: usize,
     /// The pictures the body shows from `static/` (checked to exist and
     /// measured when the site is built).
     pub pictures: Vec<PictureRef>,
+}
+
+/// A notice's Markdown body. The preview holds it (it renders pages again
+/// after each save); a build leaves it in its file and reads it again when
+/// the notice's page is rendered, so 100,000 bodies are never held at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    Held(String),
+    /// Still in the file, whose whole text (as read: no byte-order mark,
+    /// LF line ends) hashed to this when it was checked: read again, it must
+    /// be the same text, or the page would show what was not checked.
+    InFile {
+        text_hash: u64,
+    },
+}
+
+impl Body {
+    /// The hash a body left in its file is checked against when read again.
+    pub fn text_hash(text: &str) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        text.hash(&mut hasher);
+        hasher.finish()
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -8,27 +8,33 @@
 //!   its figures);
 //! - a notice or free page: its page and the search index; and if its
 //!   title, date, kind, number or campaigns changed (or it was added or
-//!   removed), the lists and every campaign's pages (they list their
-//!   notices; not their images and data files);
+//!   removed), the pages of the notice list from its line on (all of them
+//!   only when lines moved), the search page when it shows it or the count
+//!   changed, the pages of the campaigns that list it, and the sitemap when
+//!   an address or date changed (see [`plan`]);
 //! - `data/site.yaml`, a theme file, anything unknown, a change of the menu
 //!   (a campaign or page added, removed or retitled), or a new day: all.
 //!
-//! Home, feed, sitemap, `data.json`, QR codes and static files are made on
+//! Home, feed, `data.json`, QR codes and static files are made on
 //! every rebuild (see [`render::Part`]). The result is byte for byte what a
 //! full [`run`](super::run) makes, which the tests hold it to.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use super::{Options, Outcome, check_readable_campaigns, check_whole_site};
+use super::{Options, Outcome, Stopwatch, check_readable_campaigns, check_whole_site};
 use crate::check::Checked;
 use crate::diagnostic::Diagnostics;
 use crate::model::Site;
 use crate::output::Files;
-use crate::render::{self, IndexTexts, Part, RenderOptions};
-use crate::source::{Group, group_of};
+use crate::render::search_index::State as SearchIndex;
+use crate::render::{self, Part, RenderOptions};
+use crate::source::group_of;
+
+mod plan;
 use crate::vi::Lang;
+use plan::Plan;
 
 /// A rendered site whose files are shared between builds: a rebuild copies
 /// the map, not the bytes of the pages it did not make again.
@@ -50,7 +56,8 @@ struct LastGood {
     site: Site,
     render: RenderOptions,
     files: Arc<SharedFiles>,
-    texts: HashMap<PathBuf, String>,
+    /// The search index's words, kept to move only what a change touches.
+    index: Option<SearchIndex>,
 }
 
 /// What a rebuild gives.
@@ -80,6 +87,7 @@ impl Live {
     /// Builds after `changed` files (relative to the root, or absolute under
     /// it) changed; the first call builds everything.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Rebuilt {
+        let mut clock = Stopwatch::from_env();
         let changed: Vec<PathBuf> = changed
             .iter()
             .map(|p| relative(&self.root, p))
@@ -91,14 +99,17 @@ impl Live {
             self.checked.recheck(&self.root, &changed);
         }
         self.pending.extend(changed);
+        clock.lap("rebuild: read + check the changed files");
         let mut diags = Diagnostics::default();
         let Some(site) = self.checked.site(&mut diags) else {
             check_readable_campaigns(&self.checked, &self.options, &mut diags);
             return self.failed(diags, Lang::Vi);
         };
+        clock.lap("rebuild: the site assembled, references checked");
         let lang = site.config.language;
         // Deriving the whole site takes microseconds: no need to keep it by campaign.
         let ready = check_whole_site(&self.root, &site, &self.checked, &self.options, &mut diags);
+        clock.lap("rebuild: the whole site's checks");
         let render = ready.render;
         let today = render.today;
         let plan = match &self.last {
@@ -107,12 +118,8 @@ impl Live {
             }
             _ => Plan::everything(),
         };
-        let texts: IndexTexts = Mutex::new(
-            self.last
-                .as_mut()
-                .map(|last| std::mem::take(&mut last.texts))
-                .unwrap_or_default(),
-        );
+        clock.lap("rebuild: plan");
+        let mut index = self.last.as_mut().and_then(|last| last.index.take());
         let fresh = Mutex::new(Files::new());
         let sink = |path: String, bytes: Vec<u8>| {
             fresh
@@ -127,32 +134,33 @@ impl Live {
             opts: &render,
             pictures: &ready.pictures,
         };
-        let outputs =
-            render::render_some_to(&self.root, &input, &mut diags, &wanted, &sink, &texts);
-        let mut texts = texts.into_inner().unwrap_or_else(PoisonError::into_inner);
+        let outputs = render::render_some_to(
+            &self.root,
+            &input,
+            &mut diags,
+            &wanted,
+            &sink,
+            Some(&mut index),
+        );
+        clock.lap("rebuild: render");
         let Some(outputs) = outputs else {
-            if let Some(last) = &mut self.last {
-                last.texts = texts;
-            }
+            // The index may be half moved: the next build makes it anew.
             return self.failed(diags, lang);
         };
-        if plan.lists {
-            // Only the index reads the texts: forget those of removed notices.
-            let notices: HashSet<&Path> = site.notices.iter().map(|n| n.file.as_path()).collect();
-            texts.retain(|file, _| notices.contains(file.as_path()));
-        }
         let fresh = fresh.into_inner().unwrap_or_else(PoisonError::into_inner);
         let made = fresh.keys().cloned().collect();
         let previous = self.last.as_ref().map(|last| Arc::clone(&last.files));
         let (files, changed) = assemble(previous.as_deref(), fresh, &outputs);
         let files = Arc::new(files);
+        clock.lap("rebuild: files assembled");
         self.last = Some(LastGood {
             site,
             render,
             files: Arc::clone(&files),
-            texts,
+            index,
         });
         self.pending.clear();
+        clock.lap("rebuild: the last build dropped");
         Rebuilt {
             outcome: self.outcome(diags, lang),
             files: Some(files),
@@ -220,163 +228,40 @@ impl Live {
 }
 
 /// The new site: the files just made, and the previous bytes of every part
-/// output not made again. Returns it with the paths that differ.
+/// output not made again. Returns it with the paths that differ. The
+/// previous map is copied (its bytes shared) and patched: building a new
+/// map of 10,000 paths cost more than the rest of a small rebuild.
 fn assemble(
     previous: Option<&SharedFiles>,
     fresh: Files,
     outputs: &[String],
 ) -> (SharedFiles, Vec<String>) {
-    let empty = SharedFiles::new();
-    let previous = previous.unwrap_or(&empty);
-    let mut files = SharedFiles::new();
+    let parts: HashSet<&str> = outputs.iter().map(String::as_str).collect();
+    let mut files = previous.cloned().unwrap_or_default();
     let mut changed = Vec::new();
-    for path in outputs {
-        if let (false, Some(bytes)) = (fresh.contains_key(path), previous.get(path)) {
-            files.insert(path.clone(), Arc::clone(bytes));
+    // Gone: neither a part's file (kept when not made) nor made now.
+    files.retain(|path, _| {
+        let kept = parts.contains(path.as_str()) || fresh.contains_key(path);
+        if !kept {
+            changed.push(path.clone());
+        }
+        kept
+    });
+    for (path, bytes) in fresh {
+        match files.get_mut(&path) {
+            Some(old) if **old == *bytes => {}
+            Some(old) => {
+                *old = Arc::from(bytes);
+                changed.push(path);
+            }
+            None => {
+                files.insert(path.clone(), Arc::from(bytes));
+                changed.push(path);
+            }
         }
     }
-    for (path, bytes) in fresh {
-        let same = previous.get(&path).is_some_and(|old| **old == *bytes);
-        match previous.get(&path) {
-            Some(old) if same => files.insert(path, Arc::clone(old)),
-            _ => {
-                changed.push(path.clone());
-                files.insert(path, Arc::from(bytes))
-            }
-        };
-    }
-    changed.extend(previous.keys().filter(|p| !files.contains_key(*p)).cloned());
     changed.sort();
     (files, changed)
-}
-
-/// Which parts of the output a change touches.
-struct Plan {
-    all: bool,
-    /// A notice or free page changed, was added or removed.
-    sources: BTreeSet<PathBuf>,
-    /// Ids of the campaigns whose file changed.
-    campaigns: BTreeSet<String>,
-    /// A notice as lists show it changed (or was added, or removed).
-    lists: bool,
-    /// The search index must be made again.
-    index: bool,
-}
-
-impl Plan {
-    fn everything() -> Plan {
-        Plan {
-            all: true,
-            sources: BTreeSet::new(),
-            campaigns: BTreeSet::new(),
-            lists: true,
-            index: true,
-        }
-    }
-
-    fn new(old: &Site, new: &Site, render: &RenderOptions, pending: &BTreeSet<PathBuf>) -> Plan {
-        let mut plan = Plan {
-            lists: false,
-            index: false,
-            ..Plan::everything()
-        };
-        plan.all =
-            render::shown_on_every_page(old, render) != render::shown_on_every_page(new, render);
-        for path in pending {
-            match group_of(path) {
-                Some(Group::Notice | Group::Page) => {
-                    plan.sources.insert(path.clone());
-                }
-                Some(Group::Campaign) => {
-                    let id = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-                    plan.campaigns.extend(id);
-                }
-                // Static files are made on every build; only the pages
-                // showing a picture read it (its size).
-                None if path.starts_with("static") => {
-                    plan.sources.extend(showing(new, path));
-                }
-                Some(Group::Site) | None => plan.all = true,
-            }
-        }
-        if plan.all {
-            return Plan::everything();
-        }
-        plan.lists = plan
-            .sources
-            .iter()
-            .any(|file| listed(old, file) != listed(new, file));
-        plan.index = !plan.sources.is_empty() || campaign_docs(old) != campaign_docs(new);
-        plan
-    }
-
-    fn wants(&self, part: Part) -> bool {
-        self.all
-            || match part {
-                Part::Lists => self.lists,
-                Part::SearchIndex => self.index,
-                Part::Campaign(id) => self.lists || self.campaigns.contains(id),
-                Part::CampaignData(id) => self.campaigns.contains(id),
-                Part::Source(file) => self.sources.contains(file),
-            }
-    }
-}
-
-/// The notices and pages whose body shows the picture at `path` (under
-/// `static/`).
-fn showing(site: &Site, path: &Path) -> Vec<PathBuf> {
-    let Ok(picture) = path.strip_prefix("static") else {
-        return Vec::new();
-    };
-    let picture = picture.to_string_lossy().replace('\\', "/");
-    let shows =
-        |pictures: &[crate::markdown::PictureRef]| pictures.iter().any(|p| p.path == picture);
-    let notices = site
-        .notices
-        .iter()
-        .filter(|n| shows(&n.pictures))
-        .map(|n| n.file.clone());
-    let pages = site
-        .pages
-        .iter()
-        .filter(|p| shows(&p.pictures))
-        .map(|p| p.file.clone());
-    notices.chain(pages).collect()
-}
-
-/// What lists show of a notice: the notice list, the search page, the
-/// campaign pages and the sitemap.
-#[derive(PartialEq)]
-struct Listed<'s> {
-    slug: &'s str,
-    title: &'s str,
-    kind: Option<&'s str>,
-    number: Option<&'s str>,
-    date: chrono::NaiveDate,
-    draft: bool,
-    campaigns: Vec<&'s str>,
-}
-
-/// How lists show the notice in `file`, if it is a notice of the site.
-fn listed<'s>(site: &'s Site, file: &Path) -> Option<Listed<'s>> {
-    let n = site.notices.iter().find(|n| n.file == file)?;
-    Some(Listed {
-        slug: &n.slug,
-        title: &n.title,
-        kind: n.kind.as_deref(),
-        number: n.number.as_deref(),
-        date: n.date,
-        draft: n.draft,
-        campaigns: n.campaigns.iter().map(|(id, _)| id.as_str()).collect(),
-    })
-}
-
-/// What the search index shows of each campaign.
-fn campaign_docs(site: &Site) -> Vec<(&str, &str, Option<&str>)> {
-    site.campaigns
-        .iter()
-        .map(|c| (c.id.as_str(), c.title.as_str(), c.summary.as_deref()))
-        .collect()
 }
 
 /// A change under `data/` or `content/` that is not one source file (a

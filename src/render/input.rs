@@ -2,9 +2,7 @@
 //! its input, where each file goes (a [`Sink`]), and the parts of the output
 //! a preview rebuild may make again.
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::path::Path;
 
 use chrono::NaiveDate;
 
@@ -62,14 +60,18 @@ impl<F: Fn(String, Vec<u8>) + Sync> Sink for F {
 /// source files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part<'a> {
-    /// The pages of the notice list, the search page and the sitemap: a
-    /// line per notice.
-    Lists,
-    /// The search index: the text of every notice and page.
+    /// Page `k` (from 1) of the notice list: a line per notice.
+    NoticeList(usize),
+    /// The search page: the newest notices, and how many there are.
+    SearchPage,
+    /// The sitemap: every page, with the date of its newest content.
+    Sitemap,
+    /// The search index: the words of every notice and page.
     SearchIndex,
-    /// A campaign's page, poster and widget (the page lists its notices).
+    /// A campaign's page (it lists the campaign's notices).
     Campaign(&'a str),
-    /// A campaign's share image, CSV and JSON: made from its file alone.
+    /// A campaign's poster, widget, share image, CSV and JSON: made from
+    /// its file alone.
     CampaignData(&'a str),
     /// The page made from one source file (relative to the site root): a
     /// notice or a free page.
@@ -79,15 +81,6 @@ pub enum Part<'a> {
 /// Decides whether a part is made.
 pub type Wanted<'a> = dyn Fn(Part) -> bool + Sync + 'a;
 
-/// Notice file → its text for the search index, filled as pages render. A
-/// rebuild passes the previous build's texts in: the index needs every
-/// notice's, and only the notices made again give a new one.
-pub type IndexTexts = Mutex<HashMap<PathBuf, String>>;
-
-/// Like [`render_site_to`], for a rebuild: only the parts `wanted` accepts
-/// are made, with the files made on every build. Returns the output file of
-/// every part, made or not (a part not made keeps its previous files), or
-/// `None` when anything failed.
 /// What a build renders: the checked site, what was derived from it, and
 /// how it was asked to run.
 #[derive(Clone, Copy)]

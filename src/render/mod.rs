@@ -22,6 +22,7 @@ mod plan;
 pub mod qr;
 pub mod routes;
 pub mod search;
+pub mod search_index;
 pub mod share;
 pub mod sitemap;
 pub mod theme;
@@ -36,12 +37,12 @@ use rayon::prelude::*;
 use crate::derive::Derived;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::PictureSizes;
-use crate::model::{Notice, Site};
+use crate::model::Site;
 use crate::output::Files;
 use ctx::Ctx;
 
 use extras::{always_made, campaign_files, unreadable_static};
-pub use input::{IndexTexts, Input, Part, RenderOptions, Sink, Wanted};
+pub use input::{Input, Part, RenderOptions, Sink, Wanted};
 use page::render_pages;
 use plan::{jobs, part_outputs, sitemap_of};
 
@@ -69,20 +70,25 @@ pub fn render_site_to(
     diags: &mut Diagnostics,
     sink: &dyn Sink,
 ) -> bool {
-    let texts = IndexTexts::default();
-    render_some_to(root, input, diags, &|_| true, sink, &texts).is_some()
+    render_some_to(root, input, diags, &|_| true, sink, None).is_some()
 }
 
 /// No picture: for what is shown on every page (never a body).
 static NO_PICTURES: PictureSizes = PictureSizes::new();
 
+/// Like [`render_site_to`], for a rebuild: only the parts `wanted` accepts
+/// are made, with the files made on every build. Returns the output file of
+/// every part, made or not (a part not made keeps its previous files), or
+/// `None` when anything failed. `index`: the preview's search index, kept
+/// between rebuilds and moved to this site (a build passes `None`: its
+/// index is made from the pages as they render, keeping no text).
 pub fn render_some_to(
     root: &Path,
     input: &Input,
     diags: &mut Diagnostics,
     wanted: &Wanted,
     sink: &dyn Sink,
-    texts: &IndexTexts,
+    index: Option<&mut Option<search_index::State>>,
 ) -> Option<Vec<String>> {
     let (site, opts) = (input.site, input.opts);
     let mut theme = theme::load(root, &site.config.theme, diags)?;
@@ -92,11 +98,31 @@ pub fn render_some_to(
         return None;
     }
     let base_url = base_url_of(site, opts);
-    let ctx = ctx_of(site, input.derived, opts, &base_url, input.pictures);
+    let visible = Ctx::visible_of(site, opts.drafts);
+    let ctx = ctx_of(root, site, input.derived, opts, &base_url, input.pictures);
+    let ctx = Ctx {
+        visible: &visible,
+        ..ctx
+    };
     let jobs = jobs(&ctx);
     let outputs = part_outputs(&ctx, &jobs);
     let theme_static = std::mem::take(&mut theme.static_files);
     let (made, copies) = always_made(&ctx, &jobs, theme_static, statics, sink, diags);
+    let build_postings = index.is_none().then(|| search::postings_for(&ctx));
+    let index = index.map(|state| {
+        let buckets = search::postings_for(&ctx).buckets();
+        if state.as_ref().map(|s| s.postings.buckets()) != Some(buckets) {
+            *state = Some(search_index::State::new(search_index::Postings::new(
+                buckets,
+            )));
+        }
+        state
+    });
+    let collector = match (&build_postings, &index) {
+        (Some(postings), _) => search::Collector::build(&ctx, postings),
+        (None, Some(Some(state))) => search::Collector::keep(state),
+        (None, _) => unreachable!("a state was made above"),
+    };
     // The campaigns' share images take a while to draw: alongside the rest.
     let (failures, ()) = rayon::join(
         || {
@@ -109,7 +135,14 @@ pub fn render_some_to(
                     copied.err().map(|err| unreadable_static(&file, &err))
                 })
                 .collect();
-            failures.extend(render_pages(&ctx, &theme.tera, &jobs, wanted, sink, texts));
+            failures.extend(render_pages(
+                &ctx,
+                &theme.tera,
+                &jobs,
+                wanted,
+                sink,
+                &collector,
+            ));
             match feed::atom(&ctx, &theme.tera) {
                 Ok(xml) => sink.put(feed::PATH.into(), xml),
                 Err(diag) => failures.push(*diag),
@@ -126,19 +159,23 @@ pub fn render_some_to(
     for diag in failures {
         diags.push(diag);
     }
-    if let (true, Some(base_url)) = (wanted(Part::Lists), ctx.base_url) {
+    if let (true, Some(base_url)) = (wanted(Part::Sitemap), ctx.base_url) {
         match sitemap_of(&ctx, &theme.tera, base_url, &jobs) {
             Ok(xml) => sink.put(sitemap::PATH.into(), xml),
             Err(diag) => diags.push(*diag),
         }
     }
-    if wanted(Part::SearchIndex) {
-        // After the pages: each notice's indexed text came from its page's body.
-        let texts = texts.lock().unwrap_or_else(PoisonError::into_inner);
-        let known = |n: &Notice| texts.get(&n.file).cloned();
-        for (path, bytes) in search::index_with(&ctx, &known) {
-            sink.put(path, bytes);
+    // After the pages: each notice's words came from its page's body.
+    let fresh = collector.into_fresh();
+    let index_files = match (build_postings, index) {
+        (Some(postings), _) => search::index_files(&ctx, postings),
+        (None, Some(Some(state))) if wanted(Part::SearchIndex) => {
+            search::update_index(&ctx, state, fresh)
         }
+        _ => Vec::new(),
+    };
+    for (path, bytes) in index_files {
+        sink.put(path, bytes);
     }
     (!diags.has_errors()).then_some(outputs)
 }
@@ -151,6 +188,7 @@ fn base_url_of(site: &Site, opts: &RenderOptions) -> Option<String> {
 }
 
 fn ctx_of<'a>(
+    root: &'a Path,
     site: &'a Site,
     derived: &'a Derived,
     opts: &RenderOptions,
@@ -158,6 +196,7 @@ fn ctx_of<'a>(
     pictures: &'a PictureSizes,
 ) -> Ctx<'a> {
     Ctx {
+        root,
         pictures,
         site,
         derived,
@@ -165,6 +204,7 @@ fn ctx_of<'a>(
         today: opts.today,
         base_url: base_url.as_deref(),
         drafts: opts.drafts,
+        visible: &[],
     }
 }
 
@@ -177,7 +217,7 @@ pub fn shown_on_every_page(site: &Site, opts: &RenderOptions) -> Vec<String> {
         today: opts.today,
         campaigns: Vec::new(),
     };
-    let ctx = ctx_of(site, &derived, opts, &base_url, &NO_PICTURES);
+    let ctx = ctx_of(Path::new(""), site, &derived, opts, &base_url, &NO_PICTURES);
     let menu = frame::nav(&ctx, "")
         .into_iter()
         .map(|item| format!("{}\t{}", item.title, item.href));

@@ -3,12 +3,11 @@
 //! parallel.
 
 use std::path::PathBuf;
-use std::sync::PoisonError;
 
 use rayon::prelude::*;
 
 use super::ctx::Ctx;
-use super::input::{IndexTexts, Sink, Wanted};
+use super::input::{Sink, Wanted};
 use super::plan::{Job, PageKind, output_file};
 use super::{frame, outreach, pages, routes, search, views, words};
 use crate::diagnostic::{Diagnostic, Severity, Text};
@@ -22,7 +21,7 @@ pub(super) fn render_pages(
     jobs: &[Job],
     wanted: &Wanted,
     sink: &dyn Sink,
-    texts: &IndexTexts,
+    index: &search::Collector,
 ) -> Vec<Diagnostic> {
     let words = tera::Value::from_serializable(words::words(ctx.lang));
     // The English page speaks English whatever the site's language.
@@ -34,13 +33,9 @@ pub(super) fn render_pages(
                 PageKind::English => &english,
                 _ => &words,
             };
-            match render_job(ctx, tera, words, job) {
-                Ok((bytes, text)) => {
+            match render_job(ctx, tera, words, job, index) {
+                Ok(bytes) => {
                     sink.put(output_file(&job.path), bytes);
-                    if let (Some(text), Some(file)) = (text, job.kind.source_file()) {
-                        let mut texts = texts.lock().unwrap_or_else(PoisonError::into_inner);
-                        texts.insert(file.to_path_buf(), text);
-                    }
                     None
                 }
                 Err(diag) => Some(*diag),
@@ -54,14 +49,15 @@ fn render_job(
     tera: &tera::Tera,
     words: &tera::Value,
     job: &Job,
-) -> Result<(Vec<u8>, Option<String>), Box<Diagnostic>> {
+    index: &search::Collector,
+) -> Result<Vec<u8>, Box<Diagnostic>> {
     let mut context = tera::Context::new();
     context.insert_value("t", words.clone());
-    let (template, index_text) = fill_context(ctx, job, &mut context);
+    let template = fill_context(ctx, job, &mut context, index)?;
     // Straight into bytes: `Tera::render` would check the UTF-8 again.
     let mut html = Vec::with_capacity(16 * 1024);
     tera.render_to(template, &context, &mut html)
-        .map(|()| (html, index_text))
+        .map(|()| html)
         .map_err(|err| {
             Box::new(Diagnostic {
                 file: PathBuf::from("themes").join("templates").join(template),
@@ -78,15 +74,14 @@ fn render_job(
         })
 }
 
-/// A page's template, title, description and view, in the context.
-/// Fills the context of a page; returns its template, and for a notice
-/// its text for the search index.
+/// Fills the context of a page (its title, description, view and frame);
+/// returns its template. A notice's words go to the search index.
 fn fill_context(
     ctx: &Ctx,
     job: &Job,
     context: &mut tera::Context,
-) -> (&'static str, Option<String>) {
-    let mut index_text = None;
+    index: &search::Collector,
+) -> Result<&'static str, Box<Diagnostic>> {
     let c = &ctx.site.config;
     let w = words::words(ctx.lang);
     let (template, title, description, page): (_, String, String, _) = match job.kind {
@@ -140,8 +135,8 @@ fn fill_context(
         ),
         PageKind::Notice(n) => {
             let (title, description) = own_texts(&job.kind).unwrap_or_default();
-            let view = pages::notice(ctx, n);
-            index_text = Some(search::notice_text(n, &view.body_html));
+            let view = pages::notice(ctx, n, &ctx.body_of(n)?);
+            index.notice(n, &view.body_html);
             ("notice.html", title, description, value(&view))
         }
         PageKind::Free(p) => {
@@ -170,7 +165,7 @@ fn fill_context(
     if let Some(page) = page {
         context.insert_value("page", page);
     }
-    (template, index_text)
+    Ok(template)
 }
 
 /// The layout of a page: the frame every page shares, with what this kind

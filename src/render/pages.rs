@@ -187,12 +187,12 @@ fn phase_result_label(lang: Lang, t: &PhaseTarget, unit: &str) -> String {
 /// Page `number` (from 1) of the notice list.
 pub fn notice_list(ctx: &Ctx, number: usize) -> NoticeListPage {
     let per_page = routes::NOTICES_PER_PAGE;
-    let total = routes::notice_list_pages(ctx.visible_notices().count());
+    let total = routes::notice_list_pages(ctx.visible.len());
+    let first = ((number - 1) * per_page).min(ctx.visible.len());
+    let shown = &ctx.visible[first..];
     NoticeListPage {
-        notices: ctx
-            .visible_notices()
-            .skip((number - 1) * per_page)
-            .take(per_page)
+        notices: shown[..per_page.min(shown.len())]
+            .iter()
             .map(|n| notice_item(ctx, n))
             .collect(),
         pager: (total > 1).then(|| pager(ctx, number, total)),
@@ -235,7 +235,8 @@ fn pager(ctx: &Ctx, number: usize, total: usize) -> Pager {
     }
 }
 
-pub fn notice(ctx: &Ctx, n: &Notice) -> NoticePage {
+/// A notice's page, its body given (see `Ctx::body_of`).
+pub fn notice(ctx: &Ctx, n: &Notice, body: &str) -> NoticePage {
     let lang = ctx.lang;
     let commune = &ctx.site.config.commune;
     let issuer = n.issuer.clone().unwrap_or_else(|| {
@@ -261,7 +262,7 @@ pub fn notice(ctx: &Ctx, n: &Notice) -> NoticePage {
         effective_iso: n.effective.map(|d| d.to_string()),
         title: n.title.clone(),
         recipients: n.recipients.clone(),
-        body_html: body_html(ctx, &n.body, &routes::notice(&n.slug)),
+        body_html: body_html(ctx, body, &routes::notice(&n.slug)),
         distribution: n.distribution.clone(),
         signer: n.signer.as_ref().map(|s| SignerView {
             on_behalf: s.on_behalf.as_deref().map(str::to_uppercase),

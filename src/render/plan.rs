@@ -51,10 +51,10 @@ impl<'s> PageKind<'s> {
     /// The part the page belongs to; `None` for pages made on every build.
     pub(super) fn part(&self) -> Option<Part<'s>> {
         match self {
-            PageKind::Notices(_) | PageKind::Search => Some(Part::Lists),
-            PageKind::Campaign(c) | PageKind::Poster(c) | PageKind::Embed(c) => {
-                Some(Part::Campaign(&c.id))
-            }
+            PageKind::Notices(k) => Some(Part::NoticeList(*k)),
+            PageKind::Search => Some(Part::SearchPage),
+            PageKind::Campaign(c) => Some(Part::Campaign(&c.id)),
+            PageKind::Poster(c) | PageKind::Embed(c) => Some(Part::CampaignData(&c.id)),
             PageKind::Notice(_) | PageKind::Free(_) => self.source_file().map(Part::Source),
             PageKind::Home
             | PageKind::Contacts

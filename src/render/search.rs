@@ -15,7 +15,9 @@
 //! it shows: on a 1,000-notice site a few kilobytes, never the whole text.
 //! Without script, the search page lists everything (see [`page`]).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::PoisonError;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -24,6 +26,9 @@ use crate::markdown;
 use crate::model::{Campaign, Notice, Page};
 use crate::render::ctx::Ctx;
 use crate::render::routes;
+use crate::render::search_index::{
+    Changed, DocKey, Fresh, NoticeNumbers, NoticeTerms, Postings, Row, State, Terms, bucket_count,
+};
 use crate::render::views::{SearchItem, SearchPage};
 use crate::render::{outreach, words};
 use crate::vi::{Lang, fold_words, format_date, format_int};
@@ -153,7 +158,13 @@ fn text(ctx: &Ctx, doc: &Doc) -> String {
                 &format!("{} {}", body.unwrap_or_default(), labels.join(" ")),
             )
         }
-        Doc::Notice(n) => notice_text(n, &markdown::render(&n.body).html),
+        Doc::Notice(n) => {
+            // Only when its page gave no words (the preview's first build
+            // of a notice it had not rendered): an unreadable body is then
+            // the page's error, not the index's.
+            let body = ctx.body_of(n).unwrap_or_default();
+            notice_text(n, &markdown::render(&body).html)
+        }
         Doc::Page(p) => indexed_text(&p.title, &markdown::render(&p.body).html),
         Doc::Contacts | Doc::English => {
             let mut body = vec![
@@ -273,23 +284,20 @@ pub fn page(ctx: &Ctx) -> SearchPage {
     }
 }
 
-/// How many buckets the words are spread over: about one for four
-/// documents, so a bucket stays a few kilobytes, and a fixed number for a
-/// given count of documents (a rebuild that keeps the index knows its files).
-fn bucket_count(docs: usize) -> usize {
-    (docs / 4).next_power_of_two().clamp(8, 512)
+fn key_of(doc: &Doc) -> DocKey {
+    match doc {
+        Doc::Campaign(c) => DocKey::Campaign(c.id.clone()),
+        Doc::Notice(n) => DocKey::Notice(n.file.clone()),
+        Doc::Page(p) => DocKey::Page(p.file.clone()),
+        Doc::Contacts => DocKey::Contacts,
+        Doc::Apps => DocKey::Apps,
+        Doc::English => DocKey::English,
+    }
 }
 
-/// The bucket of a word: FNV-1a of its first three letters (the whole word
-/// when shorter), as tim-kiem.js computes it. The index's words are ASCII.
-fn bucket_of(word: &str, buckets: usize) -> usize {
-    let key = &word.as_bytes()[..word.len().min(3)];
-    let mut hash: u32 = 0x811c_9dc5;
-    for &b in key {
-        hash ^= u32::from(b);
-        hash = hash.wrapping_mul(0x0100_0193);
-    }
-    hash as usize % buckets
+fn row_of(ctx: &Ctx, doc: &Doc) -> Row {
+    let i = item(ctx, doc);
+    [i.title, i.href, i.kind, i.date.unwrap_or_default()]
 }
 
 /// The paths of the index's files for `docs` documents, made or not.
@@ -307,88 +315,168 @@ pub fn index_paths_of(ctx: &Ctx) -> Vec<String> {
     index_paths(docs(ctx).len())
 }
 
-/// The index's files (see the module's comment).
-pub fn index(ctx: &Ctx) -> Vec<(String, Vec<u8>)> {
-    index_with(ctx, &|_| None)
+/// Gathers the words of each notice as its page is rendered: a build adds
+/// them to the index at once (no text is kept), the preview keeps them for
+/// [`State::update`].
+pub struct Collector<'s> {
+    postings: &'s Postings,
+    /// A build's notices by document number.
+    numbers: Option<NoticeNumbers<'s>>,
+    /// The preview's: the words of each notice rendered.
+    fresh: NoticeTerms,
 }
 
-/// [`index`], taking a notice's text from `known` when it has it (made
-/// while its page was rendered, see [`notice_text`]).
-pub fn index_with(
-    ctx: &Ctx,
-    known: &(dyn Fn(&Notice) -> Option<String> + Sync),
-) -> Vec<(String, Vec<u8>)> {
-    let docs = docs(ctx);
-    // In parallel: every notice's Markdown is rendered for its text.
-    let texts: Vec<String> = docs
-        .par_iter()
-        .map(|doc| match doc {
-            Doc::Notice(n) => known(n).unwrap_or_else(|| text(ctx, doc)),
-            _ => text(ctx, doc),
-        })
-        .collect();
-    let buckets = bucket_count(docs.len());
-    // Word → (document << 1 | in title), documents in order.
-    let mut postings: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
-    for (id, text) in texts.iter().enumerate() {
-        let (title, body) = text.split_once('\n').unwrap_or((text, ""));
-        let mut seen: HashMap<&str, bool> = HashMap::new();
-        for word in title.split(' ').filter(|w| !w.is_empty()) {
-            seen.insert(word, true);
-        }
-        for word in body.split(' ').filter(|w| !w.is_empty()) {
-            seen.entry(word).or_insert(false);
-        }
-        let id = u32::try_from(id).unwrap_or(u32::MAX);
-        for (word, in_title) in seen {
-            postings
-                .entry(word)
-                .or_default()
-                .push(id << 1 | u32::from(in_title));
-        }
-    }
-    let mut files: Vec<BTreeMap<&str, Vec<u32>>> = vec![BTreeMap::new(); buckets];
-    for (word, list) in postings {
-        let mut previous = 0;
-        let gaps = list
-            .into_iter()
-            .map(|p| {
-                let gap = ((p >> 1) - previous) << 1 | (p & 1);
-                previous = p >> 1;
-                gap
+impl<'s> Collector<'s> {
+    /// For a build, into `postings` (sized by [`postings_for`]).
+    pub fn build(ctx: &Ctx<'s>, postings: &'s Postings) -> Collector<'s> {
+        let numbers = docs(ctx)
+            .iter()
+            .enumerate()
+            .filter_map(|(id, doc)| match doc {
+                Doc::Notice(n) => Some((n.file.as_path(), id as u32)),
+                _ => None,
             })
             .collect();
-        files[bucket_of(word, buckets)].insert(word, gaps);
+        Collector {
+            postings,
+            numbers: Some(numbers),
+            fresh: NoticeTerms::default(),
+        }
     }
+
+    /// For the preview, whose `state` outlives the build.
+    pub fn keep(state: &'s State) -> Collector<'s> {
+        Collector {
+            postings: &state.postings,
+            numbers: None,
+            fresh: NoticeTerms::default(),
+        }
+    }
+
+    /// The words of the notice in `file`, from its page's body.
+    pub fn notice(&self, n: &Notice, body_html: &str) {
+        let terms = self.postings.terms(&notice_text(n, body_html));
+        match &self.numbers {
+            Some(numbers) => {
+                if let Some(&id) = numbers.get(n.file.as_path()) {
+                    self.postings.push(id, &terms);
+                }
+            }
+            None => {
+                let mut fresh = self.fresh.lock().unwrap_or_else(PoisonError::into_inner);
+                fresh.insert(n.file.clone(), terms);
+            }
+        }
+    }
+
+    /// The preview's words of each notice rendered.
+    pub fn into_fresh(self) -> HashMap<PathBuf, Terms> {
+        self.fresh
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// The postings a build of this site fills.
+pub fn postings_for(ctx: &Ctx) -> Postings {
+    Postings::new(bucket_count(docs(ctx).len()))
+}
+
+/// A build's index files, once every notice page gave its words to
+/// `postings` (see [`Collector::build`]): the other documents' words added,
+/// every file written.
+pub fn index_files(ctx: &Ctx, mut postings: Postings) -> Vec<(String, Vec<u8>)> {
+    let docs = docs(ctx);
+    let others: Vec<(u32, String)> = docs
+        .par_iter()
+        .enumerate()
+        .filter(|(_, doc)| !matches!(doc, Doc::Notice(_)))
+        .map(|(id, doc)| (id as u32, text(ctx, doc)))
+        .collect();
+    for (id, text) in others {
+        let terms = postings.terms(&text);
+        postings.push(id, &terms);
+    }
+    postings.sort();
+    let rows: Vec<Row> = docs.iter().map(|doc| row_of(ctx, doc)).collect();
+    let all = Changed {
+        buckets: (0..postings.buckets()).collect(),
+        chunks: (0..rows.len().div_ceil(CHUNK)).collect(),
+    };
+    files_of(&docs, &postings, &rows, &all)
+}
+
+/// The preview's index after a rebuild: `state` (empty on the first build)
+/// moved to this site, given the words of the notices rendered; returns the
+/// files that changed.
+pub fn update_index(
+    ctx: &Ctx,
+    current: &mut State,
+    fresh: HashMap<PathBuf, Terms>,
+) -> Vec<(String, Vec<u8>)> {
+    let docs = docs(ctx);
+    let buckets = current.postings.buckets();
+    let whole = current.keys().is_empty();
+    let lists: Vec<Fresh> = docs
+        .par_iter()
+        .map(|doc| {
+            let key = key_of(doc);
+            let (row, terms) = match doc {
+                Doc::Notice(n) => match fresh.get(&n.file) {
+                    Some(terms) => (Some(row_of(ctx, doc)), Some(terms.clone())),
+                    None if whole => (
+                        Some(row_of(ctx, doc)),
+                        Some(current.postings.terms(&text(ctx, doc))),
+                    ),
+                    None => (None, None),
+                },
+                _ => (
+                    Some(row_of(ctx, doc)),
+                    Some(current.postings.terms(&text(ctx, doc))),
+                ),
+            };
+            Fresh { key, row, terms }
+        })
+        .collect();
+    let changed = current.update(lists, CHUNK);
+    let changed = if whole {
+        Changed {
+            buckets: (0..buckets).collect(),
+            chunks: (0..docs.len().div_ceil(CHUNK)).collect(),
+        }
+    } else {
+        changed
+    };
+    files_of(&docs, &current.postings, current.rows(), &changed)
+}
+
+/// The manifest, and the buckets and chunks in `changed`.
+fn files_of(
+    docs: &[Doc],
+    postings: &Postings,
+    rows: &[Row],
+    changed: &Changed,
+) -> Vec<(String, Vec<u8>)> {
     let manifest = Manifest {
         docs: docs.len(),
-        buckets,
+        buckets: postings.buckets(),
         chunk: CHUNK,
     };
     let mut out = vec![(
         routes::SEARCH_INDEX.to_string(),
         serde_json::to_vec(&manifest).unwrap_or_default(),
     )];
-    for (b, words) in files.iter().enumerate() {
-        out.push((
-            format!("{BUCKET_DIR}{b}.json"),
-            serde_json::to_vec(words).unwrap_or_default(),
-        ));
-    }
-    let items: Vec<SearchItem> = docs.iter().map(|d| item(ctx, d)).collect();
-    for (k, chunk) in items.chunks(CHUNK).enumerate() {
-        let rows: Vec<[&str; 4]> = chunk
-            .iter()
-            .map(|i| {
-                [
-                    i.title.as_str(),
-                    i.href.as_str(),
-                    i.kind.as_str(),
-                    i.date.as_deref().unwrap_or(""),
-                ]
-            })
-            .collect();
-        let mut json = serde_json::to_vec(&rows).unwrap_or_default();
+    let buckets: Vec<usize> = changed.buckets.iter().copied().collect();
+    out.par_extend(
+        buckets
+            .par_iter()
+            .map(|&b| (format!("{BUCKET_DIR}{b}.json"), postings.bucket_json(b))),
+    );
+    for &k in &changed.chunks {
+        let Some(chunk) = rows.get(k * CHUNK..rows.len().min((k + 1) * CHUNK)) else {
+            continue;
+        };
+        let mut json = serde_json::to_vec(chunk).unwrap_or_default();
         json.push(b'\n');
         out.push((format!("{CHUNK_DIR}{k}.json"), json));
     }
@@ -461,17 +549,5 @@ mod tests {
         // All 1,000 words and the last one, 6,000 characters in.
         assert_eq!(body.matches("duong").count(), 1000);
         assert!(body.ends_with("duong cuoi"), "{body}");
-    }
-
-    #[test]
-    fn buckets_hash_the_first_three_letters() {
-        // FNV-1a of "duo" is 0xee311ca7 (worked out in Python); "duong"
-        // shares its bucket, as the script
-        // expects when it looks up a prefix.
-        assert_eq!(bucket_of("duong", 64), bucket_of("duo", 64));
-        assert_eq!(bucket_of("duo", 1 << 31), 0xee31_1ca7_usize % (1 << 31));
-        assert_eq!(bucket_count(7), 8);
-        assert_eq!(bucket_count(1010), 256);
-        assert_eq!(bucket_count(100_000), 512);
     }
 }

@@ -7,8 +7,8 @@ use std::path::Path;
 
 use super::{DEFAULT_COMMUNE, DEFAULT_PROVINCE, SAMPLE_CAMPAIGN};
 use crate::diagnostic::{Diagnostic, Diagnostics, Text};
-use crate::model::Site;
-use crate::source::files::SITE_FILE;
+use crate::model::{Body, Site};
+use crate::source::files::{SITE_FILE, split_front_matter};
 
 /// The contacts' placeholders in site.yaml's comments, once uncommented.
 const SAMPLE_PHONES: &[&str] = &["0900000000", "0900000001"];
@@ -16,6 +16,12 @@ const SAMPLE_NAME: &str = "Họ và tên";
 const SAMPLE_EMAIL: &str = "ten@example.gov.vn";
 /// The first words of the sample notice's body.
 const SAMPLE_NOTICE_BODY: &str = "Đây là văn bản mẫu.";
+
+/// Whether a notice's text may be `loaxa init`'s sample notice: a build
+/// keeps its text for [`warn`].
+pub fn may_be_sample(text: &str) -> bool {
+    text.contains(SAMPLE_NOTICE_BODY)
+}
 
 /// Warns about every placeholder left in `site`, unless it is a sample.
 /// `text_of`: a source file's text, to point at the line.
@@ -112,11 +118,17 @@ pub fn warn(site: &Site, text_of: &dyn Fn(&Path) -> Option<String>, diags: &mut 
             )),
         );
     }
-    for notice in site
-        .notices
-        .iter()
-        .filter(|n| n.body.contains(SAMPLE_NOTICE_BODY))
-    {
+    for notice in &site.notices {
+        let sample = match &notice.body {
+            Body::Held(body) => body.contains(SAMPLE_NOTICE_BODY),
+            // A build kept the text of every notice that may be the sample.
+            Body::InFile { .. } => text_of(&notice.file).is_some_and(|text| {
+                split_front_matter(&text).is_some_and(|fm| fm.body.contains(SAMPLE_NOTICE_BODY))
+            }),
+        };
+        if !sample {
+            continue;
+        }
         let text = text_of(&notice.file).unwrap_or_default();
         let (line, column) = locate(&text, SAMPLE_NOTICE_BODY);
         diags.push(

@@ -217,6 +217,18 @@ pub fn read_one(root: &Path, relative: &Path, diags: &mut Diagnostics) -> Option
     }
 }
 
+/// Reads again a source file already read and checked, as [`read_one`]
+/// gives its text, for a caller that compares it with what it checked (a
+/// notice's body: see `model::Body`), so without the checks of the path:
+/// only the text matters, and it must be the one checked.
+pub fn read_again(root: &Path, relative: &Path) -> Option<String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let file = fs::File::open(root.join(relative)).ok()?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).ok()?;
+    String::from_utf8(bytes).ok().map(normalize)
+}
+
 /// Drops a byte-order mark and turns CRLF into LF, so positions and front
 /// matter work the same for files saved on Windows.
 fn normalize(text: String) -> String {

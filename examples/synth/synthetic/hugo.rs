@@ -64,6 +64,7 @@ const HUGO_SINGLE: &str = r#"{{ define "main" }}<article class="letter">
 <div class="letter__body prose">{{ .Content }}</div>
 <div class="letter__foot"><p>TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH</p><p>Lê Văn Hân</p>
 <ul><li>Như trên</li><li>Lưu: VT, VHXH</li></ul></div></article>
+{{ with .Params.attachments }}<section class="block attachments"><h2>Tệp đính kèm</h2><ul class="files">{{ range . }}<li><a href="/{{ .url }}" download>{{ .title }}</a></li>{{ end }}</ul></section>{{ end }}
 <section class="block notice-info"><h2>Thông tin văn bản</h2><dl>
 <div><dt>Loại văn bản</dt><dd>{{ .Params.kind }}</dd></div><div><dt>Số, ký hiệu</dt><dd>{{ .Params.number }}</dd></div>
 <div><dt>Ngày ký</dt><dd><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2/1/2006" }}</time></dd></div>

@@ -1,7 +1,9 @@
 //! A deterministic synthetic site for benchmarks and scale tests (not part
 //! of the installed tool). Every campaign has 2 indicators of 60 daily
 //! figures each ending on [`TODAY`], and a 69-row breakdown (the 69 communes
-//! of a province); every notice has ~400 Vietnamese words. The same notices
+//! of a province); notices come in the shapes a commune writes (see
+//! `shapes`: usual letters of ~400 Vietnamese words, short announcements,
+//! long plans, big tables, nested lists, attachments, pictures). The same notices
 //! can be written as a Hugo site so both generators build the same pages.
 //! The numbers come from a tiny LCG seeded by `seed`: same input, same bytes.
 //!
@@ -13,6 +15,7 @@
 mod campaigns;
 mod hugo;
 mod notices;
+mod shapes;
 
 use std::fs;
 use std::io;
@@ -54,8 +57,10 @@ pub fn write_site(spec: &Spec, dir: &Path, commune: &str, hugo: Option<&Path>) -
             write(&h.join("content/notices").join(&name), &notice.hugo())?;
         }
     }
+    shapes::write_static(dir)?;
     if let Some(h) = hugo {
         hugo::write_theme(h, commune, &titles)?;
+        shapes::write_static(h)?;
     }
     Ok(())
 }
@@ -81,10 +86,14 @@ pub fn commune_name(k: usize) -> String {
 }
 
 fn write(path: &Path, text: &str) -> io::Result<()> {
+    write_bytes(path, text.as_bytes())
+}
+
+fn write_bytes(path: &Path, bytes: &[u8]) -> io::Result<()> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)?;
     }
-    fs::write(path, text)
+    fs::write(path, bytes)
 }
 
 fn date(s: &str) -> NaiveDate {

@@ -1,11 +1,10 @@
 //! The synthetic notices: Vietnamese sentences, bodies of ~400 words, and
 //! each notice's front matter for loaxa and for Hugo.
 
-use std::fmt::Write as _;
-
 use chrono::{Days, NaiveDate};
 
 use super::Lcg;
+use super::shapes::{self, PICTURE_AT, Shape};
 
 const WORDS: &[&str] = &[
     "ủy ban",
@@ -126,43 +125,6 @@ pub fn sentence(rng: &mut Lcg, lo: u64, hi: u64) -> String {
     s
 }
 
-/// ~400 words: a heading every few blocks, paragraphs, lists; a table now and then.
-fn body(rng: &mut Lcg) -> String {
-    let mut md = String::new();
-    let mut words = 0;
-    let mut block = 0;
-    while words < 400 {
-        let text = match block % 4 {
-            0 => format!("## {}. {}\n", block / 4 + 1, sentence(rng, 3, 7)),
-            3 => (0..rng.range(2, 4))
-                .map(|_| format!("- {};\n", sentence(rng, 5, 10)))
-                .collect(),
-            _ => {
-                let para: Vec<String> =
-                    (0..rng.range(2, 4)).map(|_| sentence(rng, 6, 12)).collect();
-                para.join(". ") + ".\n"
-            }
-        };
-        words += text.split_whitespace().count();
-        md.push_str(&text);
-        md.push('\n');
-        block += 1;
-    }
-    if rng.range(0, 4) == 0 {
-        md.push_str("| Thôn | Số tài khoản | Tỷ lệ |\n|---|--:|--:|\n");
-        for k in 0..5 {
-            let _ = writeln!(
-                md,
-                "| Thôn {} | {} | {} % |",
-                k + 1,
-                rng.range(50, 900),
-                rng.range(1, 60)
-            );
-        }
-    }
-    md
-}
-
 pub struct Notice {
     pub slug: String,
     title: String,
@@ -171,6 +133,8 @@ pub struct Notice {
     date: NaiveDate,
     campaigns: Vec<String>,
     body: String,
+    /// Title and path under `static/` of each attached file.
+    attachments: Vec<(String, String)>,
     commune: String,
 }
 
@@ -184,14 +148,18 @@ impl Notice {
             let first = rng.range(0, ids.len() as u64) as usize;
             vec![ids[first].clone()]
         };
+        let title = sentence(rng, 8, 16);
+        let shape = Shape::pick(rng);
+        let (body, attachments) = shapes::body(rng, shape);
         Notice {
             slug: format!("{date}-{:06}-ubnd", n + 1),
-            title: sentence(rng, 8, 16),
+            title,
             kind,
             number: format!("{}/UBND-VHXH", n + 1),
             date,
             campaigns,
-            body: body(rng),
+            body,
+            attachments,
             commune: commune.to_string(),
         }
     }
@@ -200,13 +168,14 @@ impl Notice {
         format!(
             "---\ntitle: {}\nkind: {}\nnumber: {}\ndate: {}\nrecipients: [Các thôn, tổ dân phố, Các trường học trên địa bàn]\n\
              signer: {{ name: Lê Văn Hân, position: Phó Chủ tịch, authority: KT. Chủ tịch, on_behalf: TM. Ủy ban nhân dân }}\n\
-             distribution: [Như trên, \"Lưu: VT, VHXH\"]\ncampaigns: [{}]\n---\n{}",
+             distribution: [Như trên, \"Lưu: VT, VHXH\"]\ncampaigns: [{}]\n{}---\n{}",
             self.title,
             self.kind,
             self.number,
             self.date,
             self.campaigns.join(", "),
-            self.body
+            self.attachments_yaml(""),
+            self.body.replace(PICTURE_AT, "anh/")
         )
     }
 
@@ -214,14 +183,28 @@ impl Notice {
     /// a page per campaign listing its notices, as loaxa does.
     pub fn hugo(&self) -> String {
         format!(
-            "---\ntitle: \"{}\"\ndate: {}\ncampaigns: [{}]\nparams:\n  kind: {}\n  number: {}\n  issuer: Ủy ban nhân dân {}\n---\n{}",
+            "---\ntitle: \"{}\"\ndate: {}\ncampaigns: [{}]\nparams:\n  kind: {}\n  number: {}\n  issuer: Ủy ban nhân dân {}\n{}---\n{}",
             self.title,
             self.date,
             self.campaigns.join(", "),
             self.kind,
             self.number,
             self.commune,
-            self.body
+            self.attachments_yaml("  "),
+            self.body.replace(PICTURE_AT, "/anh/")
         )
+    }
+
+    /// `attachments:` in front matter (under `params:` for Hugo), if any.
+    fn attachments_yaml(&self, indent: &str) -> String {
+        if self.attachments.is_empty() {
+            return String::new();
+        }
+        let items: Vec<String> = self
+            .attachments
+            .iter()
+            .map(|(title, url)| format!("{{ title: \"{title}\", url: {url} }}"))
+            .collect();
+        format!("{indent}attachments: [{}]\n", items.join(", "))
     }
 }
