@@ -213,21 +213,6 @@ fn shifted(level: HeadingLevel, by: usize) -> HeadingLevel {
     HeadingLevel::try_from(n).unwrap_or(HeadingLevel::H6)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_stay_unique_whatever_the_order() {
-        let mut ids = Ids::default();
-        let got: Vec<String> = ["h", "h-2", "h", "h", "h-3", "h-2"]
-            .iter()
-            .map(|t| ids.unique(t))
-            .collect();
-        assert_eq!(got, ["h", "h-2", "h-3", "h-4", "h-3-2", "h-2-2"]);
-    }
-}
-
 /// Each table in a region of its own that scrolls sideways when the table
 /// is wider than the phone (never the page), which a keyboard can reach
 /// and a screen reader names: "Bảng 1", "Bảng 2"…
@@ -251,4 +236,19 @@ pub(super) fn scrolling_tables(events: Vec<Event>) -> Vec<Event> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_stay_unique_whatever_the_order() {
+        let mut ids = Ids::default();
+        let got: Vec<String> = ["h", "h-2", "h", "h", "h-3", "h-2"]
+            .iter()
+            .map(|t| ids.unique(t))
+            .collect();
+        assert_eq!(got, ["h", "h-2", "h-3", "h-4", "h-3-2", "h-2-2"]);
+    }
 }
