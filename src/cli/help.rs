@@ -369,6 +369,10 @@ fn arg_words(path: &str, id: &str) -> Option<Words> {
             "địa chỉ trang khi đã đăng, cho đường dẫn chuẩn và sơ đồ trang",
             "the address the site is published at, for canonical links and the sitemap",
         ),
+        ("build", "force") => (
+            "dựng cả vào thư mục xuất đang có tệp không do loaxa tạo; các tệp đó bị xóa",
+            "build even into an output folder holding files loaxa did not make; they are deleted",
+        ),
         ("build", "sites") => (
             "dựng mọi thư mục trang ngay trong THƯ_MỤC (mỗi thư mục có data/site.yaml) và bảng xếp hạng của tỉnh",
             "build every site folder directly under DIR (each holding data/site.yaml) and the province ranking",
@@ -546,6 +550,30 @@ mod tests {
                 .count();
             assert!((2..=3).contains(&count), "{path:?}: {count} examples\n{vi}");
         }
+    }
+
+    #[test]
+    fn every_option_has_words_in_both_languages() {
+        fn walk(cmd: &Command, path: &str, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+                let id = arg.get_id().as_str();
+                if arg_words(path, id).is_none() {
+                    missing.push(format!("{path} --{id}"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                let name = sub.get_name();
+                let sub_path = if path.is_empty() {
+                    name.to_string()
+                } else {
+                    format!("{path} {name}")
+                };
+                walk(sub, &sub_path, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&localize(Cli::command(), Lang::Vi), "", &mut missing);
+        assert!(missing.is_empty(), "no words for {missing:?}");
     }
 
     #[test]
