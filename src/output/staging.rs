@@ -224,15 +224,20 @@ impl Staging {
     /// Makes the folders of `relative` in the tree, each looked at once per
     /// build. In a recycled tree a file or link in the way (one a user put in
     /// the published site, say) is removed, never followed.
+    ///
+    /// Looked at and made under the lock: two puts in one new folder would
+    /// otherwise both see the link in the way, and the later one remove the
+    /// folder the first had just made in its place, with its files.
     fn make_dirs(&self, relative: &Path) -> io::Result<()> {
         let mut at = PathBuf::new();
         for part in relative.components() {
             at.push(part);
-            if self.tracked().dirs.contains(&at) {
+            let mut tracked = self.tracked();
+            if tracked.dirs.contains(&at) {
                 continue;
             }
             make_real_dir(&self.dir.join(&at))?;
-            self.tracked().dirs.insert(at.clone());
+            tracked.dirs.insert(at.clone());
         }
         Ok(())
     }

@@ -382,7 +382,7 @@ fn links_put_in_the_published_site_are_never_followed() {
     fs::create_dir_all(outside.join("000")).unwrap();
     fs::write(outside.join("000/index.html"), "mine").unwrap();
     fs::write(outside.join("keep.txt"), "keep").unwrap();
-    let mut site = pages(2, "page");
+    let mut site = pages(64, "page");
     site.insert("f.html".into(), b"page f".to_vec());
     write_atomically(&out, &site).unwrap();
     // Someone replaces a folder and a file of the site by links.
