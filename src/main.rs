@@ -3,6 +3,11 @@ use std::process::ExitCode;
 use loaxa::cli::{self, Command, Parsed};
 use loaxa::cmd;
 
+// mimalloc: a build spent ~10 % of its time in glibc's malloc and free
+// (see BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let Parsed { cli, lang } = match cli::parse(std::env::args_os()) {
         Ok(parsed) => parsed,

@@ -202,7 +202,7 @@ impl Stopwatch {
 /// A site loaded and checked, ready to render.
 struct Loaded {
     diags: Diagnostics,
-    /// Every file checked; the texts of notices are mostly not kept.
+    /// The texts the check kept (see [`check::Checked::keep_only_texts`]).
     checked: check::Checked,
     lang: Lang,
     site: Option<Site>,
@@ -235,7 +235,7 @@ impl Loaded {
 
 fn load(root: &Path, options: &Options) -> Loaded {
     let mut diags = Diagnostics::default();
-    let (checked, site) = check::load(root, &mut diags);
+    let (mut checked, site) = check::load(root, &mut diags);
     let lang = site.as_ref().map_or(Lang::Vi, |s| s.config.language);
     let ready = match &site {
         Some(site) => Some(check_whole_site(root, site, &checked, options, &mut diags)),
@@ -244,6 +244,8 @@ fn load(root: &Path, options: &Options) -> Loaded {
             None
         }
     };
+    // From here only the texts under diagnostics are looked up.
+    checked.keep_only_texts();
     Loaded {
         diags,
         checked,

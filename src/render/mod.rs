@@ -6,6 +6,7 @@ pub mod breakdown;
 pub mod components;
 pub mod ctx;
 pub mod data_export;
+mod doc_lists;
 mod extras;
 pub mod feed;
 pub mod figure_text;
@@ -22,6 +23,7 @@ mod plan;
 pub mod qr;
 pub mod routes;
 pub mod search;
+pub mod search_collector;
 pub mod search_index;
 pub mod share;
 pub mod sitemap;
@@ -45,6 +47,7 @@ use extras::{always_made, campaign_files, unreadable_static};
 pub use input::{Input, Part, RenderOptions, Sink, Wanted};
 use page::render_pages;
 use plan::{jobs, part_outputs, sitemap_of};
+use search_collector::Collector;
 
 /// Renders the whole site into memory. `None` when a template fails;
 /// diagnostics say why.
@@ -78,8 +81,8 @@ static NO_PICTURES: PictureSizes = PictureSizes::new();
 
 /// Like [`render_site_to`], for a rebuild: only the parts `wanted` accepts
 /// are made, with the files made on every build. Returns the output file of
-/// every part, made or not (a part not made keeps its previous files), or
-/// `None` when anything failed. `index`: the preview's search index, kept
+/// every part, made or not (a part not made keeps its previous files; none
+/// without `index`), or `None` when anything failed. `index`: the preview's search index, kept
 /// between rebuilds and moved to this site (a build passes `None`: its
 /// index is made from the pages as they render, keeping no text).
 pub fn render_some_to(
@@ -105,7 +108,12 @@ pub fn render_some_to(
         ..ctx
     };
     let jobs = jobs(&ctx);
-    let outputs = part_outputs(&ctx, &jobs);
+    // Only the preview asks which files each part made (100,000 paths held
+    // through a build for nothing).
+    let outputs = match index {
+        Some(_) => part_outputs(&ctx, &jobs),
+        None => Vec::new(),
+    };
     let theme_static = std::mem::take(&mut theme.static_files);
     let (made, copies) = always_made(&ctx, &jobs, theme_static, statics, sink, diags);
     let build_postings = index.is_none().then(|| search::postings_for(&ctx));
@@ -119,8 +127,8 @@ pub fn render_some_to(
         state
     });
     let collector = match (&build_postings, &index) {
-        (Some(postings), _) => search::Collector::build(&ctx, postings),
-        (None, Some(Some(state))) => search::Collector::keep(state),
+        (Some(postings), _) => Collector::build(&ctx, postings),
+        (None, Some(Some(state))) => Collector::keep(state),
         (None, _) => unreachable!("a state was made above"),
     };
     // The campaigns' share images take a while to draw: alongside the rest.
@@ -166,16 +174,13 @@ pub fn render_some_to(
         }
     }
     // After the pages: each notice's words came from its page's body.
-    let fresh = collector.into_fresh();
-    let index_files = match (build_postings, index) {
-        (Some(postings), _) => search::index_files(&ctx, postings),
+    let fresh = collector.finish();
+    match (build_postings, index) {
+        (Some(postings), _) => search::index_files(&ctx, postings, sink),
         (None, Some(Some(state))) if wanted(Part::SearchIndex) => {
-            search::update_index(&ctx, state, fresh)
+            search::update_index(&ctx, state, fresh, sink)
         }
-        _ => Vec::new(),
-    };
-    for (path, bytes) in index_files {
-        sink.put(path, bytes);
+        _ => {}
     }
     (!diags.has_errors()).then_some(outputs)
 }

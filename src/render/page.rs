@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use super::ctx::Ctx;
 use super::input::{Sink, Wanted};
 use super::plan::{Job, PageKind, output_file};
+use super::search_collector::Collector;
 use super::{frame, outreach, pages, routes, search, views, words};
 use crate::diagnostic::{Diagnostic, Severity, Text};
 use crate::model::Notice;
@@ -21,35 +22,46 @@ pub(super) fn render_pages(
     jobs: &[Job],
     wanted: &Wanted,
     sink: &dyn Sink,
-    index: &search::Collector,
+    index: &Collector,
 ) -> Vec<Diagnostic> {
     let words = tera::Value::from_serializable(words::words(ctx.lang));
     // The English page speaks English whatever the site's language.
     let english = tera::Value::from_serializable(&words::EN);
-    jobs.par_iter()
-        .filter(|job| job.kind.part().is_none_or(wanted))
-        .filter_map(|job| {
-            let words = match job.kind {
-                PageKind::English => &english,
-                _ => &words,
-            };
-            match render_job(ctx, tera, words, job, index) {
-                Ok(bytes) => {
-                    sink.put(output_file(&job.path), bytes);
-                    None
-                }
-                Err(diag) => Some(*diag),
-            }
+    // A few hundred pages at a time, in order: the search index takes the
+    // notices' words in order and holds back those that come early.
+    jobs.chunks(IN_ORDER)
+        .flat_map(|chunk| {
+            chunk
+                .par_iter()
+                .filter(|job| job.kind.part().is_none_or(wanted))
+                .filter_map(|job| {
+                    let words = match job.kind {
+                        PageKind::English => &english,
+                        _ => &words,
+                    };
+                    match render_job(ctx, tera, words, job, index) {
+                        Ok(bytes) => {
+                            sink.put(output_file(&job.path), bytes);
+                            None
+                        }
+                        Err(diag) => Some(*diag),
+                    }
+                })
+                .collect::<Vec<_>>()
         })
         .collect()
 }
+
+/// Pages rendered together (see [`render_pages`]): enough to keep every
+/// core busy, few enough that the words held back stay small.
+const IN_ORDER: usize = 256;
 
 fn render_job(
     ctx: &Ctx,
     tera: &tera::Tera,
     words: &tera::Value,
     job: &Job,
-    index: &search::Collector,
+    index: &Collector,
 ) -> Result<Vec<u8>, Box<Diagnostic>> {
     let mut context = tera::Context::new();
     context.insert_value("t", words.clone());
@@ -80,7 +92,7 @@ fn fill_context(
     ctx: &Ctx,
     job: &Job,
     context: &mut tera::Context,
-    index: &search::Collector,
+    index: &Collector,
 ) -> Result<&'static str, Box<Diagnostic>> {
     let c = &ctx.site.config;
     let w = words::words(ctx.lang);

@@ -16,8 +16,8 @@
 //! Without script, the search page lists everything (see [`page`]).
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::PathBuf;
-use std::sync::PoisonError;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -25,9 +25,10 @@ use serde::Serialize;
 use crate::markdown;
 use crate::model::{Campaign, Notice, Page};
 use crate::render::ctx::Ctx;
+use crate::render::input::Sink;
 use crate::render::routes;
 use crate::render::search_index::{
-    Changed, DocKey, Fresh, NoticeNumbers, NoticeTerms, Postings, Row, State, Terms, bucket_count,
+    Changed, DocKey, Fresh, Postings, Row, State, Terms, bucket_count,
 };
 use crate::render::views::{SearchItem, SearchPage};
 use crate::render::{outreach, words};
@@ -54,7 +55,7 @@ fn kinds(lang: Lang) -> (&'static str, &'static str, &'static str) {
 }
 
 /// A searchable document, and how to make its indexed text.
-enum Doc<'a> {
+pub(super) enum Doc<'a> {
     Campaign(&'a Campaign),
     Notice(&'a Notice),
     Page(&'a Page),
@@ -69,7 +70,7 @@ enum Doc<'a> {
 /// Every searchable document, in the order the search page lists them:
 /// campaigns, notices (newest first, as the site orders them), pages, then
 /// the contacts, apps and English pages.
-fn docs<'a>(ctx: &Ctx<'a>) -> Vec<Doc<'a>> {
+pub(super) fn docs<'a>(ctx: &Ctx<'a>) -> Vec<Doc<'a>> {
     let site = ctx.site;
     let notices = site
         .notices
@@ -147,7 +148,7 @@ fn english_title(ctx: &Ctx) -> String {
 /// A document's indexed text: its title's words and its body's, folded, a
 /// line apart. Renders Markdown: only the index needs this, so the search
 /// page does not pay for it.
-fn text(ctx: &Ctx, doc: &Doc) -> String {
+pub(super) fn text(ctx: &Ctx, doc: &Doc) -> String {
     let config = &ctx.site.config;
     match doc {
         Doc::Campaign(c) => {
@@ -315,82 +316,21 @@ pub fn index_paths_of(ctx: &Ctx) -> Vec<String> {
     index_paths(docs(ctx).len())
 }
 
-/// Gathers the words of each notice as its page is rendered: a build adds
-/// them to the index at once (no text is kept), the preview keeps them for
-/// [`State::update`].
-pub struct Collector<'s> {
-    postings: &'s Postings,
-    /// A build's notices by document number.
-    numbers: Option<NoticeNumbers<'s>>,
-    /// The preview's: the words of each notice rendered.
-    fresh: NoticeTerms,
-}
-
-impl<'s> Collector<'s> {
-    /// For a build, into `postings` (sized by [`postings_for`]).
-    pub fn build(ctx: &Ctx<'s>, postings: &'s Postings) -> Collector<'s> {
-        let numbers = docs(ctx)
-            .iter()
-            .enumerate()
-            .filter_map(|(id, doc)| match doc {
-                Doc::Notice(n) => Some((n.file.as_path(), id as u32)),
-                _ => None,
-            })
-            .collect();
-        Collector {
-            postings,
-            numbers: Some(numbers),
-            fresh: NoticeTerms::default(),
-        }
-    }
-
-    /// For the preview, whose `state` outlives the build.
-    pub fn keep(state: &'s State) -> Collector<'s> {
-        Collector {
-            postings: &state.postings,
-            numbers: None,
-            fresh: NoticeTerms::default(),
-        }
-    }
-
-    /// The words of the notice in `file`, from its page's body.
-    pub fn notice(&self, n: &Notice, body_html: &str) {
-        let terms = self.postings.terms(&notice_text(n, body_html));
-        match &self.numbers {
-            Some(numbers) => {
-                if let Some(&id) = numbers.get(n.file.as_path()) {
-                    self.postings.push(id, &terms);
-                }
-            }
-            None => {
-                let mut fresh = self.fresh.lock().unwrap_or_else(PoisonError::into_inner);
-                fresh.insert(n.file.clone(), terms);
-            }
-        }
-    }
-
-    /// The preview's words of each notice rendered.
-    pub fn into_fresh(self) -> HashMap<PathBuf, Terms> {
-        self.fresh
-            .into_inner()
-            .unwrap_or_else(PoisonError::into_inner)
-    }
-}
-
 /// The postings a build of this site fills.
 pub fn postings_for(ctx: &Ctx) -> Postings {
-    Postings::new(bucket_count(docs(ctx).len()))
+    Postings::packed(bucket_count(docs(ctx).len()))
 }
 
 /// A build's index files, once every notice page gave its words to
-/// `postings` (see [`Collector::build`]): the other documents' words added,
+/// `postings` (see `search_collector::Collector::build`, which gave the campaigns' words
+/// first): the words of the documents after the notices added, in order,
 /// every file written.
-pub fn index_files(ctx: &Ctx, mut postings: Postings) -> Vec<(String, Vec<u8>)> {
+pub fn index_files(ctx: &Ctx, mut postings: Postings, sink: &dyn Sink) {
     let docs = docs(ctx);
     let others: Vec<(u32, String)> = docs
         .par_iter()
         .enumerate()
-        .filter(|(_, doc)| !matches!(doc, Doc::Notice(_)))
+        .filter(|(_, doc)| !matches!(doc, Doc::Campaign(_) | Doc::Notice(_)))
         .map(|(id, doc)| (id as u32, text(ctx, doc)))
         .collect();
     for (id, text) in others {
@@ -398,12 +338,13 @@ pub fn index_files(ctx: &Ctx, mut postings: Postings) -> Vec<(String, Vec<u8>)> 
         postings.push(id, &terms);
     }
     postings.sort();
-    let rows: Vec<Row> = docs.iter().map(|doc| row_of(ctx, doc)).collect();
     let all = Changed {
         buckets: (0..postings.buckets()).collect(),
-        chunks: (0..rows.len().div_ceil(CHUNK)).collect(),
+        chunks: (0..docs.len().div_ceil(CHUNK)).collect(),
     };
-    files_of(&docs, &postings, &rows, &all)
+    // Each chunk's rows made as it is written, not 100,000 at once.
+    let rows = |range: Range<usize>| docs[range].iter().map(|doc| row_of(ctx, doc)).collect();
+    files_of(docs.len(), &postings, &rows, &all, sink);
 }
 
 /// The preview's index after a rebuild: `state` (empty on the first build)
@@ -413,7 +354,8 @@ pub fn update_index(
     ctx: &Ctx,
     current: &mut State,
     fresh: HashMap<PathBuf, Terms>,
-) -> Vec<(String, Vec<u8>)> {
+    sink: &dyn Sink,
+) {
     let docs = docs(ctx);
     let buckets = current.postings.buckets();
     let whole = current.keys().is_empty();
@@ -447,40 +389,42 @@ pub fn update_index(
     } else {
         changed
     };
-    files_of(&docs, &current.postings, current.rows(), &changed)
+    let rows = |range: Range<usize>| current.rows()[range].to_vec();
+    files_of(docs.len(), &current.postings, &rows, &changed, sink);
 }
 
-/// The manifest, and the buckets and chunks in `changed`.
+/// The manifest, and the buckets and chunks in `changed`, each put as it is
+/// made (at 100,000 notices they are 56 MB).
 fn files_of(
-    docs: &[Doc],
+    docs: usize,
     postings: &Postings,
-    rows: &[Row],
+    rows: &(dyn Fn(Range<usize>) -> Vec<Row> + Sync),
     changed: &Changed,
-) -> Vec<(String, Vec<u8>)> {
+    sink: &dyn Sink,
+) {
     let manifest = Manifest {
-        docs: docs.len(),
+        docs,
         buckets: postings.buckets(),
         chunk: CHUNK,
     };
-    let mut out = vec![(
+    sink.put(
         routes::SEARCH_INDEX.to_string(),
         serde_json::to_vec(&manifest).unwrap_or_default(),
-    )];
-    let buckets: Vec<usize> = changed.buckets.iter().copied().collect();
-    out.par_extend(
-        buckets
-            .par_iter()
-            .map(|&b| (format!("{BUCKET_DIR}{b}.json"), postings.bucket_json(b))),
     );
-    for &k in &changed.chunks {
-        let Some(chunk) = rows.get(k * CHUNK..rows.len().min((k + 1) * CHUNK)) else {
-            continue;
-        };
-        let mut json = serde_json::to_vec(chunk).unwrap_or_default();
+    let buckets: Vec<usize> = changed.buckets.iter().copied().collect();
+    buckets
+        .par_iter()
+        .for_each(|&b| sink.put(format!("{BUCKET_DIR}{b}.json"), postings.bucket_json(b)));
+    let chunks: Vec<usize> = changed.chunks.iter().copied().collect();
+    chunks.par_iter().for_each(|&k| {
+        if k * CHUNK > docs {
+            return;
+        }
+        let chunk = rows(k * CHUNK..docs.min((k + 1) * CHUNK));
+        let mut json = serde_json::to_vec(&chunk).unwrap_or_default();
         json.push(b'\n');
-        out.push((format!("{CHUNK_DIR}{k}.json"), json));
-    }
-    out
+        sink.put(format!("{CHUNK_DIR}{k}.json"), json);
+    });
 }
 
 #[cfg(test)]

@@ -12,10 +12,12 @@
 //!   writes again only the buckets and title chunks they touch.
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
+
+use super::doc_lists::Lists;
 
 /// Bits of a word's number within its bucket (a bucket never holds 4
 /// million distinct words: the buckets split words by their first letters).
@@ -42,14 +44,21 @@ pub fn bucket_of(word: &str, buckets: usize) -> usize {
 
 /// The words of one bucket: each word's number, and the documents it is in
 /// (`document << 1 | in title`, in order once sorted).
-#[derive(Default)]
 struct Shard {
     ids: HashMap<Box<str>, u32>,
     words: Vec<Box<str>>,
-    docs: Vec<Vec<u32>>,
+    docs: Lists,
 }
 
 impl Shard {
+    fn new(docs: Lists) -> Shard {
+        Shard {
+            ids: HashMap::new(),
+            words: Vec::new(),
+            docs,
+        }
+    }
+
     fn intern(&mut self, word: &str) -> u32 {
         if let Some(&id) = self.ids.get(word) {
             return id;
@@ -57,7 +66,7 @@ impl Shard {
         let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
         self.ids.insert(word.into(), id);
         self.words.push(word.into());
-        self.docs.push(Vec::new());
+        self.docs.add_word();
         id
     }
 
@@ -66,7 +75,7 @@ impl Shard {
     /// digits: nothing to escape).
     fn json(&self) -> Vec<u8> {
         let mut order: Vec<usize> = (0..self.words.len())
-            .filter(|&w| !self.docs[w].is_empty())
+            .filter(|&w| !self.docs.is_empty(w))
             .collect();
         order.sort_unstable_by(|&a, &b| self.words[a].cmp(&self.words[b]));
         let mut out = Vec::with_capacity(16 * 1024);
@@ -79,15 +88,14 @@ impl Shard {
             out.push(b'"');
             out.extend_from_slice(self.words[w].as_bytes());
             out.extend_from_slice(b"\":[");
-            let mut previous = 0;
-            for (i, &p) in self.docs[w].iter().enumerate() {
-                if i > 0 {
+            let mut first = true;
+            self.docs.each_gap(w, |gap| {
+                if !first {
                     out.push(b',');
                 }
-                let gap = ((p >> 1) - previous) << 1 | (p & 1);
-                previous = p >> 1;
+                first = false;
                 out.extend_from_slice(format_u32(&mut number, gap));
-            }
+            });
             out.push(b']');
         }
         out.push(b'}');
@@ -121,9 +129,21 @@ pub struct Postings {
 }
 
 impl Postings {
+    /// The preview's, whose lists move after each save.
     pub fn new(buckets: usize) -> Postings {
+        Postings::of(buckets, || Lists::Open(Vec::new()))
+    }
+
+    /// A build's, given each document in order (see [`Lists`]).
+    pub fn packed(buckets: usize) -> Postings {
+        Postings::of(buckets, || Lists::Packed(Vec::new()))
+    }
+
+    fn of(buckets: usize, lists: impl Fn() -> Lists) -> Postings {
         Postings {
-            shards: (0..buckets).map(|_| Mutex::default()).collect(),
+            shards: (0..buckets)
+                .map(|_| Mutex::new(Shard::new(lists())))
+                .collect(),
         }
     }
 
@@ -163,7 +183,7 @@ impl Postings {
     pub fn push(&self, doc: u32, terms: &[u32]) {
         for &t in terms {
             let (b, local) = split(t);
-            self.shard(b).docs[local].push(doc << 1 | (t & 1));
+            self.shard(b).docs.push(local, doc << 1 | (t & 1));
         }
     }
 
@@ -174,7 +194,8 @@ impl Postings {
             let list = &mut self.shards[b]
                 .get_mut()
                 .unwrap_or_else(PoisonError::into_inner)
-                .docs[local];
+                .docs
+                .open()[local];
             let at = list.partition_point(|p| p >> 1 < doc);
             list.insert(at, doc << 1 | (t & 1));
             touched.insert(b);
@@ -188,7 +209,8 @@ impl Postings {
             let list = &mut self.shards[b]
                 .get_mut()
                 .unwrap_or_else(PoisonError::into_inner)
-                .docs[local];
+                .docs
+                .open()[local];
             let at = list.partition_point(|p| p >> 1 < doc);
             if list.get(at).is_some_and(|p| p >> 1 == doc) {
                 list.remove(at);
@@ -207,7 +229,7 @@ impl Postings {
             .filter_map(|(b, shard)| {
                 let shard = shard.get_mut().unwrap_or_else(PoisonError::into_inner);
                 let mut changed = false;
-                for list in &mut shard.docs {
+                for list in shard.docs.open() {
                     list.retain_mut(|p| match to.get((*p >> 1) as usize).copied().flatten() {
                         Some(n) => {
                             changed |= n != *p >> 1;
@@ -229,9 +251,7 @@ impl Postings {
     pub fn sort(&mut self) {
         for shard in &mut self.shards {
             let shard = shard.get_mut().unwrap_or_else(PoisonError::into_inner);
-            for list in &mut shard.docs {
-                list.sort_unstable();
-            }
+            shard.docs.sort();
         }
     }
 
@@ -443,13 +463,6 @@ impl State {
         }
     }
 }
-
-/// Notice file → the words its page gave, as pages render.
-pub type NoticeTerms = Mutex<HashMap<PathBuf, Terms>>;
-
-/// The document number of each notice file, for a build that adds words as
-/// pages render.
-pub type NoticeNumbers<'s> = HashMap<&'s Path, u32>;
 
 #[cfg(test)]
 mod tests {
