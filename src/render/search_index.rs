@@ -496,6 +496,26 @@ mod tests {
     }
 
     #[test]
+    fn a_build_packed_bucket_is_the_same_file_in_any_order() {
+        // The same words as above; documents given in order, as a build
+        // gives them, and out of order.
+        for order in [[0, 3], [3, 0]] {
+            let mut postings = Postings::packed(1);
+            let a = postings.terms("duong\nduong day");
+            let b = postings.terms("x\nday");
+            for doc in order {
+                postings.push(doc, if doc == 0 { &a } else { &b });
+            }
+            postings.sort();
+            assert_eq!(
+                String::from_utf8(postings.bucket_json(0)).unwrap(),
+                r#"{"day":[0,6],"duong":[1],"x":[7]}"#,
+                "{order:?}"
+            );
+        }
+    }
+
+    #[test]
     fn an_update_moves_only_what_changed() {
         let doc = |k: &str, words: Option<Terms>| Fresh {
             key: DocKey::Notice(PathBuf::from(k)),
