@@ -94,15 +94,32 @@ pub(super) fn same_content(path: &Path, content: &Content) -> Option<fs::Metadat
     }
     let mut file = fs::File::open(path).ok()?;
     let same = match content {
-        Content::Bytes(bytes) => {
-            let mut old = Vec::with_capacity(bytes.len());
-            file.read_to_end(&mut old).is_ok() && old == *bytes
-        }
+        Content::Bytes(bytes) => same_bytes(&mut file, bytes).unwrap_or(false),
         Content::File(source) | Content::Published(source) => {
             same_stream(&mut file, &mut fs::File::open(source).ok()?).unwrap_or(false)
         }
     };
     same.then_some(meta)
+}
+
+/// Whether a reader gives exactly `bytes`, read a block at a time into one
+/// buffer per thread: reading each published page whole into a new `Vec`
+/// was a fifth of a warm build (the kernel filling fresh pages).
+fn same_bytes(reader: &mut impl Read, bytes: &[u8]) -> io::Result<bool> {
+    const BLOCK: usize = 64 * 1024;
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; BLOCK]);
+    }
+    BUFFER.with_borrow_mut(|buffer| {
+        for expected in bytes.chunks(BLOCK) {
+            let n = read_full(reader, &mut buffer[..expected.len()])?;
+            if buffer[..n] != *expected {
+                return Ok(false);
+            }
+        }
+        // Nothing after them.
+        Ok(read_full(reader, &mut buffer[..1])? == 0)
+    })
 }
 
 /// Whether two readers give the same bytes, compared a block at a time.
@@ -191,4 +208,26 @@ fn remove_dir_and_contents(dir: &Path) {
         };
     });
     let _ = fs::remove_dir(dir);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_bytes;
+
+    #[test]
+    fn only_exactly_the_bytes_are_the_same() {
+        // Three blocks of 64 KiB and a bit: each block is compared.
+        let page: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        let same = |read: &[u8]| same_bytes(&mut &read[..], &page).unwrap();
+        assert!(same(&page));
+        assert!(!same(&page[..page.len() - 1]), "shorter");
+        let mut longer = page.clone();
+        longer.push(0);
+        assert!(!same(&longer), "longer");
+        let mut changed = page.clone();
+        changed[150_000] ^= 1;
+        assert!(!same(&changed), "a byte in the third block");
+        assert!(same_bytes(&mut &b""[..], b"").unwrap());
+        assert!(!same_bytes(&mut &b"x"[..], b"").unwrap());
+    }
 }
