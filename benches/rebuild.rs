@@ -18,6 +18,10 @@ use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
 
 use loaxa::pipeline::{Live, Options, Today};
 
+// As `loaxa serve` runs (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod common;
 
 use common::synth_site;

@@ -58,9 +58,13 @@ fn step(live: &mut Live, root: &Path, options: &Options, changed: &[&str]) -> Re
     );
     let differ: Vec<&String> = b
         .keys()
-        .filter(|k| a.get(*k).map(|v| &v[..]) != b.get(*k).map(|v| &v[..]))
+        .filter(|k| a.get(k.as_str()).map(|v| &v[..]) != b.get(*k).map(|v| &v[..]))
         .collect();
-    let extra: Vec<&String> = a.keys().filter(|k| !b.contains_key(*k)).collect();
+    let extra: Vec<&str> = a
+        .keys()
+        .map(|k| &**k)
+        .filter(|k| !b.contains_key(*k))
+        .collect();
     assert!(
         differ.is_empty() && extra.is_empty(),
         "after {changed:?}: differ {differ:?}, extra {extra:?}"

@@ -277,6 +277,34 @@ fn a_linked_attachment_out_of_the_site_is_refused_at_its_notice() {
 }
 
 #[test]
+fn every_notice_attaching_a_missing_file_is_told_at_its_own_file() {
+    let place = tempfile::tempdir().unwrap();
+    let site = site_in(place.path());
+    notice_with_attachment(&site, "files/khong-co.pdf");
+    let second = fs::read_to_string(site.join("content/notices/2025-08-01-ke-hoach.md")).unwrap();
+    fs::write(
+        site.join("content/notices/2025-08-02-ke-hoach-2.md"),
+        second.replace("2025-08-01", "2025-08-02"),
+    )
+    .unwrap();
+    let outcome = build(&site);
+    let mut told: Vec<String> = with_code(&outcome, "missing-attachment")
+        .iter()
+        .map(|d| d.file.display().to_string())
+        .collect();
+    told.sort();
+    assert_eq!(
+        told,
+        [
+            "content/notices/2025-08-01-ke-hoach.md",
+            "content/notices/2025-08-02-ke-hoach-2.md"
+        ],
+        "{:?}",
+        outcome.diagnostics
+    );
+}
+
+#[test]
 fn a_static_file_where_loaxa_makes_one_is_named_not_dropped() {
     let place = tempfile::tempdir().unwrap();
     let site = site_in(place.path());

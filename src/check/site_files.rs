@@ -3,7 +3,7 @@
 //! leading out of the site), and a picture must be one a browser shows —
 //! measured here, so its page can give its width and height.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::check::reader::{Checker, is_web_link};
@@ -16,14 +16,21 @@ use crate::source::yaml::Pos;
 
 /// Every relative attachment of every notice.
 pub fn check_attachments(root: &Path, site: &Site, diags: &mut Diagnostics) {
+    // Each file looked up once: many notices attach the same few files, and
+    // every lookup walks the path's folders (8 ms of each preview save at
+    // 10,000 notices).
+    let mut found: HashMap<&str, Option<FileProblem>> = HashMap::new();
     for notice in &site.notices {
         let mut ck = Checker {
             file: &notice.file,
             diags,
         };
         for attachment in notice.attachments.iter().filter(|a| !is_web_link(&a.url)) {
-            if let Some(problem) = attachment_problem(root, &attachment.url) {
-                ck.error(Pos::default(), problem);
+            let problem = found
+                .entry(&attachment.url)
+                .or_insert_with(|| attachment_problem(root, &attachment.url));
+            if let Some(problem) = problem {
+                ck.error(Pos::default(), problem.clone());
             }
         }
     }

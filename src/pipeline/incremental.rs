@@ -19,7 +19,7 @@
 //! every rebuild (see [`render::Part`]). The result is byte for byte what a
 //! full [`run`](super::run) makes, which the tests hold it to.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -36,9 +36,11 @@ mod plan;
 use crate::vi::Lang;
 use plan::Plan;
 
-/// A rendered site whose files are shared between builds: a rebuild copies
-/// the map, not the bytes of the pages it did not make again.
-pub type SharedFiles = BTreeMap<String, Arc<[u8]>>;
+/// A rendered site whose files are shared between builds: a persistent map,
+/// so a rebuild's copy shares the last one's paths, bytes and tree, and
+/// patching it copies only the branches it changes (copying a `BTreeMap`
+/// of 11,700 files took 15–25 ms of every save at 10,000 notices).
+pub type SharedFiles = imbl::OrdMap<Arc<str>, Arc<[u8]>>;
 
 /// A site kept in memory between rebuilds.
 pub struct Live {
@@ -238,24 +240,24 @@ fn assemble(
 ) -> (SharedFiles, Vec<String>) {
     let parts: HashSet<&str> = outputs.iter().map(String::as_str).collect();
     let mut files = previous.cloned().unwrap_or_default();
-    let mut changed = Vec::new();
     // Gone: neither a part's file (kept when not made) nor made now.
-    files.retain(|path, _| {
-        let kept = parts.contains(path.as_str()) || fresh.contains_key(path);
-        if !kept {
-            changed.push(path.clone());
-        }
-        kept
-    });
+    let mut changed: Vec<String> = files
+        .keys()
+        .filter(|path| !parts.contains(&***path) && !fresh.contains_key(&***path))
+        .map(|path| path.to_string())
+        .collect();
+    for path in &changed {
+        files.remove(path.as_str());
+    }
     for (path, bytes) in fresh {
-        match files.get_mut(&path) {
+        match files.get_mut(path.as_str()) {
             Some(old) if **old == *bytes => {}
             Some(old) => {
                 *old = Arc::from(bytes);
                 changed.push(path);
             }
             None => {
-                files.insert(path.clone(), Arc::from(bytes));
+                files.insert(Arc::from(path.as_str()), Arc::from(bytes));
                 changed.push(path);
             }
         }

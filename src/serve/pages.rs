@@ -70,7 +70,10 @@ pub fn answer(path: &str, snapshot: &Snapshot) -> Reply {
         Lookup::NotFound if files.contains_key("404.html") => (404, "404.html".to_string()),
         Lookup::NotFound => return Reply::text(404, "not found\n"),
     };
-    let bytes = files.get(&key).map(|b| b.to_vec()).unwrap_or_default();
+    let bytes = files
+        .get(key.as_str())
+        .map(|b| b.to_vec())
+        .unwrap_or_default();
     let content_type = content_type(&key);
     let bytes = if status == 404 {
         inject::with_root_base(&bytes)
@@ -150,9 +153,9 @@ pub fn lookup(files: &SharedFiles, path: &str) -> Lookup {
     } else {
         relative.to_string()
     };
-    if files.contains_key(&key) {
+    if files.contains_key(key.as_str()) {
         Lookup::Found(key)
-    } else if files.contains_key(&format!("{relative}/index.html")) {
+    } else if files.contains_key(format!("{relative}/index.html").as_str()) {
         Lookup::AddSlash(format!("/{}/", path.trim_start_matches('/')))
     } else {
         Lookup::NotFound
@@ -211,7 +214,7 @@ mod tests {
         let page: Arc<[u8]> = Arc::from(&b"<html><head></head><body></body></html>"[..]);
         paths
             .iter()
-            .map(|p| (p.to_string(), Arc::clone(&page)))
+            .map(|p| (Arc::from(*p), Arc::clone(&page)))
             .collect()
     }
 
