@@ -389,6 +389,10 @@ impl State {
         let mut last_kept = None;
         let mut chunks = BTreeSet::new();
         let mut put_back = Vec::new();
+        // New words, same number: only the words lost or gained move (a
+        // retitled notice touches the buckets of its title's words, not of
+        // all 300 of its words).
+        let mut in_place = BTreeSet::new();
         let mut new_docs = Vec::with_capacity(docs.len());
         for (id, doc) in docs.into_iter().enumerate() {
             let old = old_of(id, &doc.key);
@@ -415,6 +419,9 @@ impl State {
                 }
                 _ => put_back.push(id),
             }
+            if matches!(words, Kept::New(_)) && old == Some(id) {
+                in_place.insert(id);
+            }
             new_docs.push((doc.key, row, words));
         }
         // Fewer documents: the last chunk lost rows.
@@ -428,9 +435,11 @@ impl State {
             .any(|(o, n)| n.is_some_and(|n| n as usize != o));
         if moved {
             touched = self.postings.renumber(&renumber);
+            // Taken out by the renumbering: put back whole.
+            in_place.clear();
         } else {
             for (o, n) in renumber.iter().enumerate() {
-                if n.is_none() {
+                if n.is_none() && !in_place.contains(&o) {
                     self.postings.remove(o as u32, &old_terms[o], &mut touched);
                 }
             }
@@ -442,7 +451,13 @@ impl State {
         }
         for id in put_back {
             let words = std::mem::take(&mut self.terms[id]);
-            self.postings.insert(id as u32, &words, &mut touched);
+            if in_place.contains(&id) {
+                let (lost, gained) = differences(&old_terms[id], &words);
+                self.postings.remove(id as u32, &lost, &mut touched);
+                self.postings.insert(id as u32, &gained, &mut touched);
+            } else {
+                self.postings.insert(id as u32, &words, &mut touched);
+            }
             self.terms[id] = words;
         }
         Changed {
@@ -460,6 +475,33 @@ impl State {
             self.keys.push(doc.key);
             self.rows.push(doc.row.unwrap_or_default());
             self.terms.push(words);
+        }
+    }
+}
+
+/// The terms only in `old` and those only in `new` (both sorted).
+fn differences(old: &[u32], new: &[u32]) -> (Terms, Terms) {
+    let (mut lost, mut gained) = (Terms::new(), Terms::new());
+    let (mut i, mut j) = (0, 0);
+    loop {
+        match (old.get(i), new.get(j)) {
+            (Some(a), Some(b)) if a == b => {
+                i += 1;
+                j += 1;
+            }
+            (Some(&a), Some(&b)) if a < b => {
+                lost.push(a);
+                i += 1;
+            }
+            (Some(&a), None) => {
+                lost.push(a);
+                i += 1;
+            }
+            (_, Some(&b)) => {
+                gained.push(b);
+                j += 1;
+            }
+            (None, None) => return (lost, gained),
         }
     }
 }
@@ -553,6 +595,44 @@ mod tests {
         let untouched: Vec<usize> = (0..8).filter(|k| !changed.buckets.contains(k)).collect();
         for k in untouched {
             assert_eq!(before[k], full(&state)[k], "bucket {k}");
+        }
+    }
+
+    #[test]
+    fn new_words_in_place_move_only_the_words_lost_or_gained() {
+        let doc = |k: &str, words: Option<Terms>| Fresh {
+            key: DocKey::Notice(PathBuf::from(k)),
+            row: Some([k.into(), String::new(), String::new(), String::new()]),
+            terms: words,
+        };
+        let texts = ["mot\nhai ba bon nam", "sau\nbay tam"];
+        let mut state = State::new(Postings::new(64));
+        let first = ["a", "b"]
+            .iter()
+            .zip(texts)
+            .map(|(k, t)| doc(k, Some(state.postings.terms(t))))
+            .collect();
+        state.fill(first);
+        // "a" retitled: "mot" leaves its title, "chin" comes; the body stays.
+        let retitled = state.postings.terms("chin\nhai ba bon nam mot");
+        let changed = state.update(vec![doc("a", Some(retitled)), doc("b", None)], 16);
+        let buckets = |words: &[&str]| -> BTreeSet<usize> {
+            words.iter().map(|w| bucket_of(w, 64)).collect()
+        };
+        assert_eq!(changed.buckets, buckets(&["mot", "chin"]));
+        let mut fresh = State::new(Postings::new(64));
+        let again = ["chin\nhai ba bon nam mot", texts[1]]
+            .iter()
+            .zip(["a", "b"])
+            .map(|(t, k)| doc(k, Some(fresh.postings.terms(t))))
+            .collect();
+        fresh.fill(again);
+        for b in 0..64 {
+            assert_eq!(
+                state.postings.bucket_json(b),
+                fresh.postings.bucket_json(b),
+                "bucket {b}"
+            );
         }
     }
 
