@@ -122,6 +122,24 @@ fn each_kind_of_change(options: &Options) {
         "number: \"1900 9038\"",
     );
     step(&mut live, root, options, &["data/site.yaml"]);
+    // The theme's templates: the preview compiles them again.
+    let not_found = "themes/default/templates/404.html";
+    edit(
+        root,
+        not_found,
+        "{% block main %}",
+        "{% block main %}<p>Đã đổi.</p>",
+    );
+    let retemplated = step(&mut live, root, options, &[not_found]);
+    assert!(retemplated.changed.contains(&"404.html".to_string()));
+    let sitemap = "themes/default/templates/sitemap.xml";
+    edit(root, sitemap, "<url>", "<url><!-- đổi -->");
+    let own_sitemap = step(&mut live, root, options, &[sitemap]);
+    if options.base_url.is_some() {
+        let files = own_sitemap.files.as_ref().expect("rebuilt");
+        let xml = String::from_utf8_lossy(&files["sitemap.xml"]).into_owned();
+        assert!(xml.contains("<url><!-- đổi --><loc>"), "{xml}");
+    }
     // A folder gone at once (renamed away, say): every file is read again.
     fs::remove_dir_all(root.join("content/pages")).expect("remove");
     step(&mut live, root, options, &["content/pages"]);
@@ -173,8 +191,25 @@ fn pages_a_change_does_not_touch_are_not_made_again() {
             .iter()
             .any(|p| p.starts_with("chien-dich/vneid"))
     );
+    // The apps' QR codes are drawn again only when what they encode changes.
+    let (android, ios) = (
+        "ung-dung/i-hatinh-android-qr.svg",
+        "ung-dung/i-hatinh-ios-qr.svg",
+    );
+    assert!(!made(android) && !made(ios), "{:?}", rebuilt.made);
     let files = rebuilt.files.expect("rebuilt");
     assert_contains!(String::from_utf8_lossy(&files[campaign_page]), "2.450");
+    let drawn_before = files[android].clone();
+    edit(
+        root,
+        "data/site.yaml",
+        "id=vn.gov.hatinh.app",
+        "id=vn.gov.hatinh.app2",
+    );
+    let new_link = step(&mut live, root, &options, &["data/site.yaml"]);
+    assert!(new_link.made.iter().any(|p| p == android));
+    assert!(!new_link.made.iter().any(|p| p == ios));
+    assert_ne!(new_link.files.expect("rebuilt")[android], drawn_before);
 
     let notice = "content/notices/2026-06-06-lich-tiep-dan.md";
     edit(root, notice, "Thứ Năm", "Thứ Sáu");

@@ -2,7 +2,7 @@
 //! page, two notices whose names fold to the same slug… The URLs themselves
 //! are render's business (`render::routes::claims`); this only compares them.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use crate::check::reader::Checker;
@@ -31,15 +31,22 @@ pub fn check_collisions<'a>(
     claims: impl IntoIterator<Item = (String, Claim<'a>)>,
     diags: &mut Diagnostics,
 ) {
-    // Hashed, then sorted only where there is a clash: a 10,000-notice site
-    // is checked on every rebuild of the preview.
-    let mut by_url: HashMap<String, Vec<Claim>> = HashMap::new();
+    // Hashed, with a list only where there is a clash: a 10,000-notice
+    // site is checked on every rebuild of the preview.
+    let claims = claims.into_iter();
+    let mut first: HashMap<String, Claim> = HashMap::with_capacity(claims.size_hint().0);
+    let mut clashes: BTreeMap<String, Vec<Claim>> = BTreeMap::new();
     for (url, who) in claims {
-        by_url.entry(url).or_default().push(who);
+        match first.get(&url) {
+            Some(earlier) => clashes
+                .entry(url)
+                .or_insert_with(|| vec![*earlier])
+                .push(who),
+            None => {
+                first.insert(url, who);
+            }
+        }
     }
-    let mut clashes: Vec<(String, Vec<Claim>)> =
-        by_url.into_iter().filter(|(_, c)| c.len() > 1).collect();
-    clashes.sort_by(|a, b| a.0.cmp(&b.0));
     for (url, claimants) in clashes {
         for claimant in &claimants {
             let Claim::File(file) = claimant else {

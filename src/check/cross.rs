@@ -1,6 +1,7 @@
 //! References between files: apps named by campaigns, campaigns named by
 //! notices.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::check::reader::Checker;
@@ -36,9 +37,11 @@ pub(super) fn cross_check(
         }
     }
     let campaign_ids: Vec<&str> = declared_campaigns.iter().map(String::as_str).collect();
+    // Looked up for every notice on every save of the preview.
+    let known: HashSet<&str> = campaign_ids.iter().copied().collect();
     for notice in notices {
         for (id, pos) in &notice.campaigns {
-            if !campaign_ids.contains(&id.as_str()) {
+            if !known.contains(id.as_str()) {
                 let mut ck = Checker {
                     file: &notice.file,
                     diags,

@@ -19,7 +19,7 @@
 //! every rebuild (see [`render::Part`]). The result is byte for byte what a
 //! full [`run`](super::run) makes, which the tests hold it to.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -28,9 +28,9 @@ use crate::check::Checked;
 use crate::diagnostic::Diagnostics;
 use crate::model::Site;
 use crate::output::Files;
-use crate::render::search_index::State as SearchIndex;
-use crate::render::{self, Part, RenderOptions};
-use crate::source::group_of;
+use crate::output::made::Key;
+use crate::render::{self, Part, RenderOptions, Sink};
+use crate::source::{Group, group_of};
 
 mod plan;
 use crate::vi::Lang;
@@ -58,8 +58,53 @@ struct LastGood {
     site: Site,
     render: RenderOptions,
     files: Arc<SharedFiles>,
-    /// The search index's words, kept to move only what a change touches.
-    index: Option<SearchIndex>,
+    /// The search index's words, kept to move only what a change touches,
+    /// and the compiled theme.
+    kept: render::Kept,
+    /// What each file slow to make (QR codes, share images) was made from.
+    made: MadeKeys,
+}
+
+/// The key of what each file slow to make was made from, by path.
+type MadeKeys = HashMap<String, Key>;
+
+/// Where a rebuild's files go: into memory, a file slow to make taken from
+/// the last build when made from the same (the QR codes were drawn again
+/// on every save).
+struct LiveSink<'a> {
+    fresh: Mutex<Files>,
+    made_before: Option<(&'a MadeKeys, &'a SharedFiles)>,
+    made_now: Mutex<MadeKeys>,
+    reused: Mutex<Vec<String>>,
+}
+
+impl Sink for LiveSink<'_> {
+    fn put(&self, path: String, bytes: Vec<u8>) {
+        self.fresh
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(path, bytes);
+    }
+
+    fn put_made(&self, path: String, key: Key, make: &dyn Fn() -> Option<Vec<u8>>) {
+        let before = self.made_before.and_then(|(keys, files)| {
+            let same = keys.get(&path) == Some(&key);
+            same.then(|| files.get(path.as_str())).flatten()
+        });
+        if before.is_some() {
+            // Kept as it is, as a part not made again is.
+            self.reused
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(path);
+        } else if let Some(bytes) = make() {
+            self.made_now
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(path.clone(), key);
+            self.put(path, bytes);
+        }
+    }
 }
 
 /// What a rebuild gives.
@@ -121,13 +166,25 @@ impl Live {
             _ => Plan::everything(),
         };
         clock.lap("rebuild: plan");
-        let mut index = self.last.as_mut().and_then(|last| last.index.take());
-        let fresh = Mutex::new(Files::new());
-        let sink = |path: String, bytes: Vec<u8>| {
-            fresh
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .insert(path, bytes);
+        let mut kept = self
+            .last
+            .as_mut()
+            .map(|last| std::mem::take(&mut last.kept))
+            .unwrap_or_default();
+        if self.pending.iter().any(|p| touches_theme(p)) {
+            kept.theme = None;
+        }
+        let sink = LiveSink {
+            fresh: Mutex::new(Files::new()),
+            made_before: self.last.as_ref().map(|last| (&last.made, &*last.files)),
+            // A file not made this time keeps its bytes, so its key.
+            made_now: Mutex::new(
+                self.last
+                    .as_ref()
+                    .map(|l| l.made.clone())
+                    .unwrap_or_default(),
+            ),
+            reused: Mutex::default(),
         };
         let wanted = |part: Part| plan.wants(part);
         let input = render::Input {
@@ -142,14 +199,28 @@ impl Live {
             &mut diags,
             &wanted,
             &sink,
-            Some(&mut index),
+            Some(&mut kept),
         );
         clock.lap("rebuild: render");
         let Some(outputs) = outputs else {
-            // The index may be half moved: the next build makes it anew.
+            // The index may be half moved: the next build makes it anew
+            // (and compiles the theme again, which may be why it failed).
             return self.failed(diags, lang);
         };
-        let fresh = fresh.into_inner().unwrap_or_else(PoisonError::into_inner);
+        let made_keys = sink
+            .made_now
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        let mut outputs = outputs;
+        outputs.extend(
+            sink.reused
+                .into_inner()
+                .unwrap_or_else(PoisonError::into_inner),
+        );
+        let fresh = sink
+            .fresh
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
         let made = fresh.keys().cloned().collect();
         let previous = self.last.as_ref().map(|last| Arc::clone(&last.files));
         let (files, changed) = assemble(previous.as_deref(), fresh, &outputs);
@@ -159,7 +230,8 @@ impl Live {
             site,
             render,
             files: Arc::clone(&files),
-            index,
+            kept,
+            made: made_keys,
         });
         self.pending.clear();
         clock.lap("rebuild: the last build dropped");
@@ -264,6 +336,12 @@ fn assemble(
     }
     changed.sort();
     (files, changed)
+}
+
+/// A change that may have changed the theme: a file of `themes/`, the
+/// site's settings (which name it), or everything read again.
+fn touches_theme(path: &Path) -> bool {
+    path.starts_with("themes") || group_of(path) == Some(Group::Site) || needs_reload(path)
 }
 
 /// A change under `data/` or `content/` that is not one source file (a

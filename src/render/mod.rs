@@ -79,24 +79,45 @@ pub fn render_site_to(
 /// No picture: for what is shown on every page (never a body).
 static NO_PICTURES: PictureSizes = PictureSizes::new();
 
+/// What the preview keeps between rebuilds.
+#[derive(Default)]
+pub struct Kept {
+    /// The search index, moved to each new site.
+    pub index: Option<search_index::State>,
+    /// The theme compiled, until a theme file or `data/site.yaml` changes
+    /// (the caller's to drop then): compiling it took 2 ms of every save.
+    pub theme: Option<theme::Theme>,
+}
+
 /// Like [`render_site_to`], for a rebuild: only the parts `wanted` accepts
 /// are made, with the files made on every build. Returns the output file of
 /// every part, made or not (a part not made keeps its previous files; none
-/// without `index`), or `None` when anything failed. `index`: the preview's search index, kept
-/// between rebuilds and moved to this site (a build passes `None`: its
-/// index is made from the pages as they render, keeping no text).
+/// without `kept`), or `None` when anything failed. `kept`: what the
+/// preview keeps between rebuilds (a build passes `None`: its index is made
+/// from the pages as they render, keeping no text).
 pub fn render_some_to(
     root: &Path,
     input: &Input,
     diags: &mut Diagnostics,
     wanted: &Wanted,
     sink: &dyn Sink,
-    index: Option<&mut Option<search_index::State>>,
+    kept: Option<&mut Kept>,
 ) -> Option<Vec<String>> {
+    let mut clock = crate::pipeline::Stopwatch::from_env();
     let (site, opts) = (input.site, input.opts);
-    let mut theme = theme::load(root, &site.config.theme, diags)?;
-    let theme_copies = std::mem::take(&mut theme.static_copies);
-    let statics = assets::static_files(root, theme_copies, diags);
+    let (index, kept_theme) = match kept {
+        Some(kept) => (Some(&mut kept.index), Some(&mut kept.theme)),
+        None => (None, None),
+    };
+    let mut loaded = None;
+    let theme = match kept_theme {
+        Some(slot) => match slot {
+            Some(theme) if theme.name == site.config.theme => theme,
+            _ => slot.insert(theme::load(root, &site.config.theme, diags)?),
+        },
+        None => loaded.insert(theme::load(root, &site.config.theme, diags)?),
+    };
+    let statics = assets::static_files(root, theme.static_copies.clone(), diags);
     if diags.has_errors() {
         return None;
     }
@@ -107,6 +128,7 @@ pub fn render_some_to(
         visible: &visible,
         ..ctx
     };
+    clock.lap("render: theme + statics");
     let jobs = jobs(&ctx);
     // Only the preview asks which files each part made (100,000 paths held
     // through a build for nothing).
@@ -114,8 +136,11 @@ pub fn render_some_to(
         Some(_) => part_outputs(&ctx, &jobs),
         None => Vec::new(),
     };
-    let theme_static = std::mem::take(&mut theme.static_files);
+    clock.lap("render: jobs + outputs");
+    // A few built-in files (the fonts): copied, as the theme may be kept.
+    let theme_static = theme.static_files.clone();
     let (made, copies) = always_made(&ctx, &jobs, theme_static, statics, sink, diags);
+    clock.lap("render: always made");
     let build_postings = index.is_none().then(|| search::postings_for(&ctx));
     let index = index.map(|state| {
         let buckets = search::postings_for(&ctx).buckets();
@@ -167,12 +192,18 @@ pub fn render_some_to(
     for diag in failures {
         diags.push(diag);
     }
+    clock.lap("render: pages + campaign files");
     if let (true, Some(base_url)) = (wanted(Part::Sitemap), ctx.base_url) {
-        match sitemap_of(&ctx, &theme.tera, base_url, &jobs) {
+        let writer = match theme.is_built_in(sitemap::TEMPLATE) {
+            true => sitemap::Writer::BuiltIn,
+            false => sitemap::Writer::Theme(&theme.tera),
+        };
+        match sitemap_of(&ctx, writer, base_url, &jobs) {
             Ok(xml) => sink.put(sitemap::PATH.into(), xml),
             Err(diag) => diags.push(*diag),
         }
     }
+    clock.lap("render: sitemap");
     // After the pages: each notice's words came from its page's body.
     let fresh = collector.finish();
     match (build_postings, index) {
@@ -182,6 +213,7 @@ pub fn render_some_to(
         }
         _ => {}
     }
+    clock.lap("render: search index");
     (!diags.has_errors()).then_some(outputs)
 }
 

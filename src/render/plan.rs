@@ -130,7 +130,7 @@ pub(super) fn part_outputs(ctx: &Ctx, jobs: &[Job]) -> Vec<String> {
 /// locations must be absolute.
 pub(super) fn sitemap_of(
     ctx: &Ctx,
-    tera: &tera::Tera,
+    writer: sitemap::Writer,
     base_url: &str,
     jobs: &[Job],
 ) -> Result<Vec<u8>, Box<Diagnostic>> {
@@ -162,5 +162,5 @@ pub(super) fn sitemap_of(
             (j.path.as_str(), lastmod)
         })
         .collect();
-    sitemap::sitemap(tera, base_url, &pages)
+    sitemap::sitemap(writer, base_url, &pages)
 }

@@ -73,9 +73,22 @@ const DEFAULT_THEME_BINARY: &[(&str, &[u8])] = &[
 /// Templates compiled once, and the theme's static files: the built-in
 /// ones in memory, the theme folder's to be copied.
 pub struct Theme {
+    /// Its name in `data/site.yaml`.
+    pub name: String,
     pub tera: tera::Tera,
     pub static_files: Files,
     pub static_copies: Vec<StaticFile>,
+    /// The templates the site's theme folder gives, unless the same as the
+    /// built-in ones (some files are written without Tera by the built-in
+    /// template's rules: see [`Theme::is_built_in`]).
+    pub own_templates: Vec<String>,
+}
+
+impl Theme {
+    /// Whether `template` is the built-in one, not the theme folder's.
+    pub fn is_built_in(&self, template: &str) -> bool {
+        !self.own_templates.iter().any(|t| t == template)
+    }
 }
 
 /// Loads the theme `name`: the built-in default, overridden by the site's
@@ -106,6 +119,7 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<Theme> {
         add(path, bytes.to_vec(), &mut templates, &mut static_files);
     }
     let mut static_copies = Vec::new();
+    let mut own_templates = Vec::new();
     let folder = Path::new("themes").join(name);
     for found in inside::walk(root, &folder, diags) {
         if let Some(output) = found.name.strip_prefix("static/") {
@@ -116,8 +130,13 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<Theme> {
                 shown: folder.join(&found.name),
                 source: found.path,
             });
-        } else if found.name.starts_with("templates/") {
+        } else if let Some(template) = found.name.strip_prefix("templates/") {
             let bytes = fs::read(&found.path).unwrap_or_default();
+            // A copy of the built-in one (the bundled site has them all) is it.
+            let built_in = DEFAULT_THEME.iter().find(|(path, _)| *path == found.name);
+            if built_in.is_none_or(|(_, text)| text.as_bytes() != bytes) {
+                own_templates.push(template.to_string());
+            }
             add(&found.name, bytes, &mut templates, &mut static_files);
         }
     }
@@ -138,9 +157,11 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<Theme> {
         return None;
     }
     Some(Theme {
+        name: name.to_string(),
         tera,
         static_files,
         static_copies,
+        own_templates,
     })
 }
 
