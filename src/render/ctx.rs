@@ -28,6 +28,9 @@ pub struct Ctx<'a> {
     /// The notices shown (drafts only when asked), newest first: gathered
     /// once, so a page of the list is a slice, not a walk of every notice.
     pub visible: &'a [&'a Notice],
+    /// The menu's entries (see [`crate::render::frame::menu`]), made once;
+    /// empty: made for each page.
+    pub menu: &'a [(String, String)],
 }
 
 impl<'a> Ctx<'a> {

@@ -137,7 +137,29 @@ fn share_image_with(ctx: &Ctx, campaign: &Campaign, alt: String) -> Option<Share
     })
 }
 
+/// The menu of the page at `current`: [`Ctx::menu`], or made now when the
+/// context has none.
 pub fn nav(ctx: &Ctx, current: &str) -> Vec<NavItem> {
+    let made;
+    let menu = match ctx.menu {
+        [] => {
+            made = menu(ctx);
+            &made[..]
+        }
+        menu => menu,
+    };
+    menu.iter()
+        .map(|(title, href)| NavItem {
+            current: href == current,
+            title: title.clone(),
+            href: href.clone(),
+        })
+        .collect()
+}
+
+/// The menu's entries (title, address): the same on every page, so a
+/// build makes them once (each campaign's label looks at every campaign).
+pub fn menu(ctx: &Ctx) -> Vec<(String, String)> {
     let (home, notices, apps, contacts, search) = match ctx.lang {
         Lang::Vi => (
             "Trang chủ",
@@ -168,13 +190,6 @@ pub fn nav(ctx: &Ctx, current: &str) -> Vec<NavItem> {
     items.push((search.into(), routes::SEARCH.into()));
     items.push((contacts.into(), routes::CONTACTS.into()));
     items
-        .into_iter()
-        .map(|(title, href)| NavItem {
-            current: href == current,
-            title,
-            href,
-        })
-        .collect()
 }
 
 /// A campaign in the menu: its app's progress when no other campaign drives

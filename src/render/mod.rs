@@ -128,6 +128,8 @@ pub fn render_some_to(
         visible: &visible,
         ..ctx
     };
+    let menu = frame::menu(&ctx);
+    let ctx = Ctx { menu: &menu, ..ctx };
     clock.lap("render: theme + statics");
     let jobs = jobs(&ctx);
     // Only the preview asks which files each part made (100,000 paths held
@@ -242,6 +244,7 @@ fn ctx_of<'a>(
         base_url: base_url.as_deref(),
         drafts: opts.drafts,
         visible: &[],
+        menu: &[],
     }
 }
 
@@ -255,9 +258,9 @@ pub fn shown_on_every_page(site: &Site, opts: &RenderOptions) -> Vec<String> {
         campaigns: Vec::new(),
     };
     let ctx = ctx_of(Path::new(""), site, &derived, opts, &base_url, &NO_PICTURES);
-    let menu = frame::nav(&ctx, "")
+    let menu = frame::menu(&ctx)
         .into_iter()
-        .map(|item| format!("{}\t{}", item.title, item.href));
+        .map(|(title, href)| format!("{title}\t{href}"));
     let titles = site
         .campaigns
         .iter()

@@ -234,6 +234,7 @@ fn frame_of(ctx: &Ctx, job: &Job, title: &str, description: &str) -> views::Layo
                 format!("{} People's Committee", outreach::english_unit(&c.commune));
             let english = Ctx {
                 lang: crate::vi::Lang::En,
+                menu: &[],
                 ..*ctx
             };
             layout.share.image = ctx
