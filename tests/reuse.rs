@@ -219,3 +219,59 @@ fn the_site_language_draws_other_cards() {
     assert_ne!(fs::read(out.join(share(CAMPAIGNS[0]))).unwrap(), vi);
     assert_eq!(tree(&out), cold(site));
 }
+
+/// A page is known unchanged from the last build's list of what it
+/// published, without being read back; a page changed by hand since —
+/// even with its modification time put back, as `rsync -t` or `touch -r`
+/// would — is compared byte by byte and written again.
+#[cfg(unix)]
+#[test]
+fn a_page_changed_by_hand_is_written_again_whatever_its_time_says() {
+    let site = synth_site(5, 3);
+    let site = site.path();
+    let place = tempfile::tempdir().unwrap();
+    let out = place.path().join("public");
+    publish(site, &out);
+    let good = tree(&out);
+    let list = place.path().join(".public.loaxa-spare.pages");
+    assert!(list.is_file());
+    let again = publish(site, &out);
+    assert_eq!(again.unchanged, again.files);
+    assert_eq!(tree(&out), good);
+
+    // Same length, other bytes, the same modification time, the same inode.
+    let page = out.join("van-ban/index.html");
+    let mut bytes = fs::read(&page).unwrap();
+    let time = fs::metadata(&page).unwrap().modified().unwrap();
+    let at = bytes
+        .windows(4)
+        .position(|w| w == b"<h1>")
+        .expect("a heading")
+        + 4;
+    bytes[at] = b'X';
+    let before = inode(&page);
+    fs::OpenOptions::new()
+        .write(true)
+        .open(&page)
+        .and_then(|mut f| {
+            std::io::Write::write_all(&mut f, &bytes).and_then(|()| f.set_modified(time))
+        })
+        .unwrap();
+    assert_eq!(
+        (
+            inode(&page),
+            fs::metadata(&page).unwrap().modified().unwrap()
+        ),
+        (before, time)
+    );
+    assert_ne!(tree(&out), good);
+    let repaired = publish(site, &out);
+    assert_eq!(repaired.unchanged, repaired.files - 1);
+    assert_eq!(tree(&out), good);
+
+    // The list garbled: every page read back, none written.
+    fs::write(&list, "garbage\n").unwrap();
+    let relisted = publish(site, &out);
+    assert_eq!(relisted.unchanged, relisted.files);
+    assert_eq!(tree(&out), good);
+}

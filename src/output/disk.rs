@@ -151,9 +151,11 @@ fn read_full(reader: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
 
 /// Whether the file at `path` (not followed if a link) is the same inode as
 /// the one `published` describes.
-pub(super) fn same_inode(published: &fs::Metadata, path: &Path) -> bool {
-    let id = file_id(published);
-    id.is_some() && fs::symlink_metadata(path).is_ok_and(|m| file_id(&m) == id)
+pub(super) fn same_inode(published: &fs::Metadata, path: &Path) -> Option<fs::Metadata> {
+    let id = file_id(published)?;
+    fs::symlink_metadata(path)
+        .ok()
+        .filter(|m| file_id(m) == Some(id))
 }
 
 #[cfg(unix)]

@@ -26,6 +26,7 @@ mod disk;
 pub mod file;
 pub mod guard;
 pub mod made;
+mod published;
 mod recovery;
 mod staging;
 mod swap;

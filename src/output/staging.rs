@@ -16,6 +16,7 @@ use super::disk::{
 };
 use super::guard::{self, Foreign, Found, MARKER};
 use super::made::{Key, Made};
+use super::published::{Known, Published, hash_of};
 use super::recovery::{discard, keep_as_spare, recover_leftovers, spare_or_remove, take_spare};
 use super::swap::swap_in;
 use super::{Written, spare_path};
@@ -46,6 +47,8 @@ pub struct Staging {
     unchanged: AtomicUsize,
     /// The files slow to make, from the last build and this one.
     made: Made,
+    /// What the files rendered in memory held, from the last build and this one.
+    published: Published,
     committed: bool,
     /// Held until the staging is committed or dropped: two builds into one
     /// output (two CI jobs, say) take turns. Dropped last, after `drop`.
@@ -114,6 +117,7 @@ impl Staging {
         let recycled = take_spare(&spare, &dir).map_err(beside)?;
         Ok(Staging {
             made: Made::load(&spare),
+            published: Published::load(&spare),
             _lock: lock,
             old: named("old"),
             trash: named("trash"),
@@ -202,23 +206,61 @@ impl Staging {
         }
         let path = self.dir.join(relative);
         let published = self.out.join(relative);
-        // Already known to be the published bytes: no need to compare them.
-        let known = match content {
-            Content::Published(_) => fs::symlink_metadata(&published).ok(),
+        let key = relative.to_string_lossy();
+        let hashed = match content {
+            Content::Bytes(bytes) => Some((hash_of(bytes), bytes.len() as u64)),
             _ => None,
         };
-        if let Some(meta) = known.or_else(|| same_content(&published, &content)) {
-            if self.recycled && same_inode(&meta, &path) {
+        let known = match (&content, hashed) {
+            // Already known to be the published bytes: no need to compare them.
+            (Content::Published(_), _) => fs::symlink_metadata(&published).ok(),
+            (Content::Bytes(_), Some(hashed)) => {
+                self.known_page(&key, &published, &content, hashed)
+            }
+            _ => same_content(&published, &content),
+        };
+        // The file as this tree holds it (a link changes its inode's ctime).
+        let note = |staged: Option<fs::Metadata>| {
+            if let (Some((hash, len)), Some(meta)) = (hashed, staged) {
+                self.published.record(&key, hash, len, &meta);
+            }
+        };
+        let staged = || hashed.and_then(|_| fs::symlink_metadata(&path).ok());
+        if let Some(meta) = known {
+            if self.recycled
+                && let Some(linked) = same_inode(&meta, &path)
+            {
+                note(Some(linked));
                 return Ok(true);
             }
             // A link, never a write into the published file: the old site must
             // stay intact until the swap. Where links are not supported, write.
             if create_over(&path, |p| fs::hard_link(&published, p)).is_ok() {
+                note(staged());
                 return Ok(true);
             }
         }
         create_over(&path, |p| write_new(p, &content))?;
+        note(staged());
         Ok(false)
+    }
+
+    /// The published file's metadata if it holds exactly `content` (bytes
+    /// whose hash and length are `hashed`): told by the last build's list
+    /// while the file is as that build left it, else read back.
+    fn known_page(
+        &self,
+        relative: &str,
+        published: &Path,
+        content: &Content,
+        (hash, len): (u128, u64),
+    ) -> Option<fs::Metadata> {
+        let meta = fs::symlink_metadata(published).ok()?;
+        match self.published.knows(relative, &meta, hash, len) {
+            Known::Same => Some(meta),
+            Known::Different => None,
+            Known::Unknown => same_content(published, content),
+        }
     }
 
     /// Makes the folders of `relative` in the tree, each looked at once per
@@ -276,6 +318,7 @@ impl Staging {
         self.committed = true;
         // Only a cost for the next build when it cannot be written.
         let _ = self.made.save();
+        let _ = self.published.save();
         if let Some(tree) = old_tree {
             let drafts_left = !self.drafts && guard::holds_drafts(&tree);
             if self.replacing_foreign || drafts_left {

@@ -29,7 +29,11 @@ fn names(dir: &Path) -> Vec<OsString> {
         .unwrap()
         .flatten()
         .map(|e| e.file_name())
-        .filter(|n| !n.to_string_lossy().ends_with(".loaxa-spare.lock"))
+        // The lock and the list of what was published stay beside the output.
+        .filter(|n| {
+            let name = n.to_string_lossy();
+            !name.ends_with(".loaxa-spare.lock") && !name.ends_with(".loaxa-spare.pages")
+        })
         .collect();
     names.sort();
     names
