@@ -15,6 +15,7 @@
 //! it shows: on a 1,000-notice site a few kilobytes, never the whole text.
 //! Without script, the search page lists everything (see [`page`]).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
@@ -343,7 +344,8 @@ pub fn index_files(ctx: &Ctx, mut postings: Postings, sink: &dyn Sink) {
         chunks: (0..docs.len().div_ceil(CHUNK)).collect(),
     };
     // Each chunk's rows made as it is written, not 100,000 at once.
-    let rows = |range: Range<usize>| docs[range].iter().map(|doc| row_of(ctx, doc)).collect();
+    let rows =
+        |range: Range<usize>| Cow::Owned(docs[range].iter().map(|doc| row_of(ctx, doc)).collect());
     files_of(docs.len(), &postings, &rows, &all, sink);
 }
 
@@ -389,16 +391,17 @@ pub fn update_index(
     } else {
         changed
     };
-    let rows = |range: Range<usize>| current.rows()[range].to_vec();
+    // Written from the rows kept, not from a copy of them.
+    let rows = |range: Range<usize>| Cow::Borrowed(&current.rows()[range]);
     files_of(docs.len(), &current.postings, &rows, &changed, sink);
 }
 
 /// The manifest, and the buckets and chunks in `changed`, each put as it is
 /// made (at 100,000 notices they are 56 MB).
-fn files_of(
+fn files_of<'a>(
     docs: usize,
     postings: &Postings,
-    rows: &(dyn Fn(Range<usize>) -> Vec<Row> + Sync),
+    rows: &(dyn Fn(Range<usize>) -> Cow<'a, [Row]> + Sync),
     changed: &Changed,
     sink: &dyn Sink,
 ) {
@@ -421,7 +424,7 @@ fn files_of(
             return;
         }
         let chunk = rows(k * CHUNK..docs.min((k + 1) * CHUNK));
-        let mut json = serde_json::to_vec(&chunk).unwrap_or_default();
+        let mut json = serde_json::to_vec(&*chunk).unwrap_or_default();
         json.push(b'\n');
         sink.put(format!("{CHUNK_DIR}{k}.json"), json);
     });
