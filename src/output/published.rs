@@ -3,23 +3,25 @@
 //! published files was a twentieth of a warm build's CPU on tmpfs).
 //!
 //! Beside the output (`.public.loaxa-spare.pages`, next to the spare's
-//! other lists) a build leaves one line per such file: the XXH3-128 of its
-//! bytes, their length, and the file's inode, modification and change
-//! times as the build left it. The next build trusts a line only while the
+//! other lists) a build leaves one line per such file: the XXH3-64 of its
+//! path, the XXH3-128 of its bytes, their length, and the file's inode,
+//! modification and change times as the build left it (written as the
+//! build goes, and held as numbers only: 100,000 paths held twice were
+//! 30 MiB of a build's peak). The next build trusts a line only while the
 //! published file still has that inode and those times (a file edited or
 //! replaced since, even by a tool that keeps the modification time, is
 //! compared byte by byte, as without the list); a missing or garbled list
 //! only means every file is read back.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fs;
-use std::io::{self, Write as _};
+use std::io::{self, BufWriter, Write as _};
 #[cfg(unix)]
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
-use xxhash_rust::xxh3::xxh3_128;
+use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 /// One file as the last build published it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,8 +31,8 @@ struct Entry {
     identity: Identity,
 }
 
-/// A file's inode, modification and change times (ns).
-type Identity = (u64, i128, i128);
+/// A file's inode, modification and change times (ns since 1970).
+type Identity = (u64, i64, i64);
 
 /// What the published file holds, as far as the list can tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,8 +48,10 @@ pub(super) enum Known {
 /// The list read at the start of a build, and the one being written.
 pub(super) struct Published {
     list: PathBuf,
-    before: HashMap<String, Entry>,
-    now: Mutex<BTreeMap<String, Entry>>,
+    before: HashMap<u64, Entry>,
+    /// The new list, under a temporary name until [`Published::save`];
+    /// `None` when it cannot be written (every page is read back next time).
+    now: Mutex<Option<(PathBuf, BufWriter<fs::File>)>>,
 }
 
 impl Published {
@@ -59,23 +63,32 @@ impl Published {
         let before = fs::read_to_string(&list)
             .map(|text| text.lines().filter_map(parse).collect())
             .unwrap_or_default();
+        remove_killed_lists(&list);
+        let mut temp = list.as_os_str().to_owned();
+        temp.push(format!(".{}.tmp", std::process::id()));
+        let temp = PathBuf::from(temp);
+        let now = fs::File::create(&temp)
+            .ok()
+            .map(|file| (temp, BufWriter::with_capacity(64 * 1024, file)));
         Published {
             list,
             before,
-            now: Mutex::default(),
+            now: Mutex::new(now),
         }
     }
 
     /// Whether the published file (whose metadata is `meta`, links not
     /// followed) holds `bytes`; `hash` is theirs.
     pub(super) fn knows(&self, relative: &str, meta: &fs::Metadata, hash: u128, len: u64) -> Known {
-        match self.before.get(relative) {
+        match self.before.get(&path_key(relative)) {
             Some(entry) if meta.is_file() && identity(meta) == Some(entry.identity) => {
                 match entry.len == len && entry.content == hash {
                     true => Known::Same,
                     false => Known::Different,
                 }
             }
+            // Not listed, or another file since (or another path of the
+            // same hash: its inode tells them apart).
             _ => Known::Unknown,
         }
     }
@@ -83,46 +96,79 @@ impl Published {
     /// Notes a file of this build: its bytes' `hash` and length, and the
     /// metadata of the file that holds them (the one to be published).
     pub(super) fn record(&self, relative: &str, hash: u128, len: u64, meta: &fs::Metadata) {
-        let Some(identity) = identity(meta) else {
+        let Some((inode, modified, changed)) = identity(meta) else {
             return;
         };
-        let entry = Entry {
-            content: hash,
-            len,
-            identity,
+        let mut now = self.now.lock().unwrap_or_else(PoisonError::into_inner);
+        let Some((_, out)) = now.as_mut() else {
+            return;
         };
-        self.now
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(relative.to_string(), entry);
+        let line = writeln!(
+            out,
+            "{:016x} {hash:032x} {len} {inode} {modified} {changed}",
+            path_key(relative)
+        );
+        if line.is_err() {
+            Self::drop_list(&mut now);
+        }
     }
 
-    /// Writes the list for the next build (after the swap: it describes the
-    /// output now published), whole under another name, then renamed.
+    /// Puts the list in place for the next build (after the swap: it
+    /// describes the output now published).
     pub(super) fn save(&self) -> io::Result<()> {
-        let now = self.now.lock().unwrap_or_else(PoisonError::into_inner);
-        if now.is_empty() && self.before.is_empty() {
+        let mut now = self.now.lock().unwrap_or_else(PoisonError::into_inner);
+        let Some((temp, out)) = now.take() else {
+            // Not written: the last list would describe files replaced since.
+            let _ = fs::remove_file(&self.list);
             return Ok(());
-        }
-        let mut text = String::with_capacity(now.len() * 96);
-        for (path, e) in now.iter() {
-            let (inode, modified, changed) = e.identity;
-            text.push_str(&format!(
-                "{:032x} {} {inode} {modified} {changed} {path}\n",
-                e.content, e.len
-            ));
-        }
-        let mut temp = self.list.as_os_str().to_owned();
-        temp.push(format!(".{}.tmp", std::process::id()));
-        let temp = PathBuf::from(temp);
-        let written = fs::File::create(&temp)
-            .and_then(|mut f| f.write_all(text.as_bytes()))
-            .and_then(|()| fs::rename(&temp, &self.list));
+        };
+        let written = out
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .and_then(|_| fs::rename(&temp, &self.list));
         if written.is_err() {
             let _ = fs::remove_file(&temp);
+            let _ = fs::remove_file(&self.list);
         }
         written
     }
+
+    fn drop_list(now: &mut Option<(PathBuf, BufWriter<fs::File>)>) {
+        if let Some((temp, _)) = now.take() {
+            let _ = fs::remove_file(temp);
+        }
+    }
+}
+
+impl Drop for Published {
+    /// A build that did not publish leaves no half list behind.
+    fn drop(&mut self) {
+        Self::drop_list(self.now.get_mut().unwrap_or_else(PoisonError::into_inner));
+    }
+}
+
+/// Removes the lists a killed build was writing (`….pages.PID.tmp`): the
+/// caller holds the output's lock, so no other build is writing one.
+fn remove_killed_lists(list: &Path) {
+    let (Some(folder), Some(name)) = (list.parent(), list.file_name()) else {
+        return;
+    };
+    let prefix = format!("{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let entry_name = entry.file_name();
+        let entry_name = entry_name.to_string_lossy();
+        if entry_name.starts_with(&prefix) && entry_name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// A path as the list names it.
+fn path_key(relative: &str) -> u64 {
+    xxh3_64(relative.as_bytes())
 }
 
 /// The hash of a file's bytes as the list keeps it.
@@ -135,11 +181,11 @@ pub(super) fn hash_of(bytes: &[u8]) -> u128 {
 /// modification time of what it writes).
 #[cfg(unix)]
 fn identity(meta: &fs::Metadata) -> Option<Identity> {
-    let ns = |s: i64, ns: i64| i128::from(s) * 1_000_000_000 + i128::from(ns);
+    let ns = |s: i64, ns: i64| s.checked_mul(1_000_000_000)?.checked_add(ns);
     Some((
         meta.ino(),
-        ns(meta.mtime(), meta.mtime_nsec()),
-        ns(meta.ctime(), meta.ctime_nsec()),
+        ns(meta.mtime(), meta.mtime_nsec())?,
+        ns(meta.ctime(), meta.ctime_nsec())?,
     ))
 }
 
@@ -149,21 +195,24 @@ fn identity(_meta: &fs::Metadata) -> Option<Identity> {
     None
 }
 
-/// `hash len inode modified changed path`; anything else is skipped.
-fn parse(line: &str) -> Option<(String, Entry)> {
-    let mut parts = line.splitn(6, ' ');
+/// `path content len inode modified changed`; anything else is skipped.
+fn parse(line: &str) -> Option<(u64, Entry)> {
+    let mut parts = line.split(' ');
+    let path = u64::from_str_radix(parts.next()?, 16).ok()?;
     let content = u128::from_str_radix(parts.next()?, 16).ok()?;
     let len = parts.next()?.parse().ok()?;
     let inode = parts.next()?.parse().ok()?;
     let modified = parts.next()?.parse().ok()?;
     let changed = parts.next()?.parse().ok()?;
-    let path = parts.next().filter(|p| !p.is_empty())?;
+    if parts.next().is_some() {
+        return None;
+    }
     let entry = Entry {
         content,
         len,
         identity: (inode, modified, changed),
     };
-    Some((path.to_string(), entry))
+    Some((path, entry))
 }
 
 #[cfg(all(test, unix))]
@@ -182,10 +231,14 @@ mod tests {
         list.record("index.html", hash_of(bytes), bytes.len() as u64, &meta);
         list.save().unwrap();
         let mut text = fs::read_to_string(dir.path().join(".public.loaxa-spare.pages")).unwrap();
-        text.push_str("not a line\nzz 1 2 3 4 path\n");
+        text.push_str("not a line\nzz 1 2 3 4 5\n");
         fs::write(dir.path().join(".public.loaxa-spare.pages"), text).unwrap();
 
+        // What a killed build was writing is cleared by the next one.
+        let killed = dir.path().join(".public.loaxa-spare.pages.999999.tmp");
+        fs::write(&killed, "half a list").unwrap();
         let again = Published::load(&spare);
+        assert!(!killed.exists());
         assert_eq!(again.before.len(), 1);
         let len = bytes.len() as u64;
         let knows = |meta: &fs::Metadata, bytes: &[u8]| {
