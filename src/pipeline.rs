@@ -15,6 +15,7 @@ use crate::markdown::PictureSizes;
 use crate::model::{self, Site};
 use crate::output::{self, Files, Foreign, Written};
 use crate::render::{self, RenderOptions};
+use crate::stopwatch::Stopwatch;
 use crate::vi::Lang;
 
 mod incremental;
@@ -178,24 +179,6 @@ impl render::Sink for Nowhere {
 
     fn copy(&self, _path: String, _source: &Path) -> std::io::Result<()> {
         Ok(())
-    }
-}
-
-/// `LOAXA_TIMINGS=1` prints how long each stage of a build took, on stderr:
-/// for measuring (BENCHMARKS.md), never in normal output.
-pub(crate) struct Stopwatch(Option<std::time::Instant>);
-
-impl Stopwatch {
-    pub(crate) fn from_env() -> Stopwatch {
-        let on = std::env::var_os("LOAXA_TIMINGS").is_some_and(|v| v != "0");
-        Stopwatch(on.then(std::time::Instant::now))
-    }
-
-    pub(crate) fn lap(&mut self, stage: &str) {
-        if let Some(start) = self.0 {
-            eprintln!("{stage}: {:.3} s", start.elapsed().as_secs_f64());
-            self.0 = Some(std::time::Instant::now());
-        }
     }
 }
 

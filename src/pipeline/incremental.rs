@@ -23,7 +23,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use super::{Options, Outcome, Stopwatch, check_readable_campaigns, check_whole_site};
+use super::{Options, Outcome, check_readable_campaigns, check_whole_site};
 use crate::check::Checked;
 use crate::diagnostic::Diagnostics;
 use crate::model::Site;
@@ -31,6 +31,7 @@ use crate::output::Files;
 use crate::output::made::Key;
 use crate::render::{self, Part, RenderOptions, Sink};
 use crate::source::{Group, group_of};
+use crate::stopwatch::Stopwatch;
 
 mod plan;
 use crate::vi::Lang;

@@ -103,7 +103,7 @@ pub fn render_some_to(
     sink: &dyn Sink,
     kept: Option<&mut Kept>,
 ) -> Option<Vec<String>> {
-    let mut clock = crate::pipeline::Stopwatch::from_env();
+    let mut clock = crate::stopwatch::Stopwatch::from_env();
     let (site, opts) = (input.site, input.opts);
     let (index, kept_theme) = match kept {
         Some(kept) => (Some(&mut kept.index), Some(&mut kept.theme)),
