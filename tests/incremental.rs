@@ -179,6 +179,8 @@ fn pages_a_change_does_not_touch_are_not_made_again() {
     let made = |path: &str| rebuilt.made.iter().any(|p| p == path);
     assert!(made(campaign_page) && made("index.html"));
     assert!(made("chien-dich/i-hatinh/chia-se.png"));
+    // The open data of the whole site holds every campaign's figures.
+    assert!(made("data.json") && made("datapackage.json"));
     assert!(rebuilt.changed.iter().any(|p| p == campaign_page));
     // Not a notice (even one naming the campaign: pages other than the
     // campaign's own do not show its figures), not the lists, not another
@@ -222,8 +224,9 @@ fn pages_a_change_does_not_touch_are_not_made_again() {
     let made = |path: &str| again.made.iter().any(|p| p == path);
     assert!(made(untouched) && made("tim-kiem/chi-muc.json"));
     assert!(!made("van-ban/2026-06-02-959-ubnd-vhxh/index.html"));
-    // The body alone changed: no list shows it.
+    // The body alone changed: no list shows it, nor the open data.
     assert!(!made("van-ban/index.html") && !made(campaign_page));
+    assert!(!made("data.json") && !made("datapackage.json"));
     let files = again.files.expect("rebuilt");
     assert_contains!(String::from_utf8_lossy(&files[untouched]), "Thứ Sáu");
 

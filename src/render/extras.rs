@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::ctx::Ctx;
-use super::input::Sink;
+use super::input::{Part, Sink, Wanted};
 use super::plan::Job;
 use super::{assets, data_export, feed, qr, routes, share, sitemap};
 use crate::diagnostic::{Diagnostic, Diagnostics, Text};
@@ -13,7 +13,8 @@ use crate::model::Campaign;
 use crate::output::Files;
 
 /// The files that are not pages and are made on every build: robots.txt,
-/// the feed, `data.json` and the theme's built-in static files, in memory;
+/// the feed, the theme's built-in static files, and `data.json` and
+/// `datapackage.json` when `wanted` (see [`Part::SiteData`]), in memory;
 /// and the static files to copy (the theme folder's and the site's). The
 /// QR codes go straight to `sink` (kept from the last build when the same). A static file never takes the path of a file loaxa makes: it is
 /// left out with a warning.
@@ -22,14 +23,17 @@ pub(super) fn always_made(
     jobs: &[Job],
     theme_static: Files,
     statics: Vec<assets::StaticFile>,
+    wanted: &Wanted,
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) -> (Files, Vec<assets::StaticFile>) {
     let base_url = ctx.base_url;
     let mut files = Files::new();
     files.insert("robots.txt".into(), sitemap::robots(base_url).into_bytes());
-    files.insert(routes::SITE_JSON.into(), data_export::site_json(ctx));
-    files.insert(routes::DATAPACKAGE.into(), data_export::datapackage(ctx));
+    if wanted(Part::SiteData) {
+        files.insert(routes::SITE_JSON.into(), data_export::site_json(ctx));
+        files.insert(routes::DATAPACKAGE.into(), data_export::datapackage(ctx));
+    }
     let codes = qr::put(&ctx.site.config.apps, sink);
     // A few static files against thousands of pages: look each one up.
     let routes: HashSet<&str> = jobs.iter().map(|j| j.path.as_str()).collect();
@@ -52,6 +56,7 @@ pub(super) fn always_made(
             _ if page => Some(assets::Taker::Page),
             feed::PATH => Some(assets::Taker::Feed),
             routes::SITE_JSON => Some(assets::Taker::SiteData),
+            routes::DATAPACKAGE => Some(assets::Taker::OtherFile),
             _ if files.contains_key(path)
                 || codes.contains(path)
                 || campaign_file(path)

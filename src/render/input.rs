@@ -55,9 +55,8 @@ impl<F: Fn(String, Vec<u8>) + Sync> Sink for F {
 }
 
 /// A part of the output that a rebuild may make again or keep as it was.
-/// Every other file (home, contacts, feed, sitemap, `data.json`, QR codes,
-/// static files) is made on every build: they are few, and each reads many
-/// source files.
+/// Every other file (home, contacts, feed, QR codes, static files) is made
+/// on every build: they are few, and each reads many source files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part<'a> {
     /// Page `k` (from 1) of the notice list: a line per notice.
@@ -73,6 +72,9 @@ pub enum Part<'a> {
     /// A campaign's poster, widget, share image, CSV and JSON: made from
     /// its file alone.
     CampaignData(&'a str),
+    /// `data.json` and `datapackage.json`: every campaign's figures (no
+    /// notice), made from the site's and the campaigns' files.
+    SiteData,
     /// The page made from one source file (relative to the site root): a
     /// notice or a free page.
     Source(&'a Path),

@@ -141,7 +141,7 @@ pub fn render_some_to(
     clock.lap("render: jobs + outputs");
     // A few built-in files (the fonts): copied, as the theme may be kept.
     let theme_static = theme.static_files.clone();
-    let (made, copies) = always_made(&ctx, &jobs, theme_static, statics, sink, diags);
+    let (made, copies) = always_made(&ctx, &jobs, theme_static, statics, wanted, sink, diags);
     clock.lap("render: always made");
     let build_postings = index.is_none().then(|| search::postings_for(&ctx));
     let index = index.map(|state| {

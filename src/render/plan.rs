@@ -117,8 +117,10 @@ pub(super) fn part_outputs(ctx: &Ctx, jobs: &[Job]) -> Vec<String> {
         ]
     });
     let sitemap = ctx.base_url.map(|_| sitemap::PATH.to_string());
+    let site_data = [routes::SITE_JSON, routes::DATAPACKAGE].map(String::from);
     pages
         .chain(campaigns)
+        .chain(site_data)
         .chain(search::index_paths_of(ctx))
         .chain(sitemap)
         .collect()

@@ -147,6 +147,7 @@ impl Plan {
                 Part::SearchIndex => self.index,
                 Part::Campaign(id) => self.listing.contains(id) || self.campaigns.contains(id),
                 Part::CampaignData(id) => self.campaigns.contains(id),
+                Part::SiteData => !self.campaigns.is_empty(),
                 Part::Source(file) => self.sources.contains(file),
             }
     }
