@@ -358,6 +358,7 @@ pub fn update_index(
     fresh: HashMap<PathBuf, Terms>,
     sink: &dyn Sink,
 ) {
+    let mut clock = crate::stopwatch::Stopwatch::from_env();
     let docs = docs(ctx);
     let buckets = current.postings.buckets();
     let whole = current.keys().is_empty();
@@ -382,7 +383,9 @@ pub fn update_index(
             Fresh { key, row, terms }
         })
         .collect();
+    clock.lap("index: docs + rows + terms");
     let changed = current.update(lists, CHUNK);
+    clock.lap("index: update");
     let changed = if whole {
         Changed {
             buckets: (0..buckets).collect(),
@@ -394,6 +397,7 @@ pub fn update_index(
     // Written from the rows kept, not from a copy of them.
     let rows = |range: Range<usize>| Cow::Borrowed(&current.rows()[range]);
     files_of(docs.len(), &current.postings, &rows, &changed, sink);
+    clock.lap("index: files");
 }
 
 /// The manifest, and the buckets and chunks in `changed`, each put as it is
