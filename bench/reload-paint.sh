@@ -4,7 +4,7 @@
 #
 #   bench/reload-paint.sh [--notices N] [--rounds R]
 #
-# `loaxa-synth` writes a site of N notices (10,000 by default) and 20
+# `examples/synth` writes a site of N notices (10,000 by default) and 20
 # campaigns; `loaxa serve` (release build) previews it; Chromium (driven by
 # playwright-core, tests/browser/live-reload.cjs) opens the first campaign's
 # page at phone size. Each round changes the count of that campaign's latest
@@ -30,8 +30,8 @@ target="${CARGO_TARGET_DIR:-$here/target}"
 work="$(mktemp -d /dev/shm/loaxa-reload.XXXXXX 2>/dev/null || mktemp -d)"
 trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-cargo build --release --quiet --manifest-path "$here/Cargo.toml" --bin loaxa --bin loaxa-synth
-"$target/release/loaxa-synth" --notices "$notices" --campaigns 20 --out "$work/site" >/dev/null
+cargo build --release --quiet --manifest-path "$here/Cargo.toml" --bin loaxa --example synth
+"$target/release/examples/synth" --notices "$notices" --campaigns 20 --out "$work/site" >/dev/null
 campaign="$work/site/data/campaigns/chien-dich-01.yaml"
 
 "$target/release/loaxa" serve --root "$work/site" --port 0 --today 2026-06-30 \
