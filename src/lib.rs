@@ -24,4 +24,5 @@ pub mod scaffold;
 pub mod serve;
 pub mod source;
 pub mod stopwatch;
+pub mod utf8;
 pub mod vi;

@@ -80,7 +80,7 @@ fn sanitized(html: &str) -> String {
         return String::new();
     }
     // html5ever writes UTF-8 only.
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    crate::utf8::text_of(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Where a picture's `url` is in `static/`: `/files/a.png` and `files/a.png`

@@ -201,7 +201,7 @@ pub fn read_one(root: &Path, relative: &Path, diags: &mut Diagnostics) -> Option
             return None;
         }
     };
-    match String::from_utf8(bytes) {
+    match crate::utf8::text_of(bytes) {
         Ok(text) => Some(SourceFile {
             path: relative.to_path_buf(),
             text: normalize(text),
@@ -226,7 +226,7 @@ pub fn read_again(root: &Path, relative: &Path) -> Option<String> {
     let mut bytes = Vec::new();
     let file = fs::File::open(root.join(relative)).ok()?;
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).ok()?;
-    String::from_utf8(bytes).ok().map(normalize)
+    crate::utf8::text_of(bytes).ok().map(normalize)
 }
 
 /// Drops a byte-order mark and turns CRLF into LF, so positions and front
