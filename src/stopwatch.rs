@@ -12,7 +12,7 @@ impl Stopwatch {
 
     pub fn lap(&mut self, stage: &str) {
         if let Some(start) = self.0 {
-            eprintln!("{stage}: {:.3} s", start.elapsed().as_secs_f64());
+            eprintln!("{stage}: {:.5} s", start.elapsed().as_secs_f64());
             self.0 = Some(std::time::Instant::now());
         }
     }

@@ -304,6 +304,68 @@ fn search_finds_vietnamese_with_or_without_diacritics_in_a_real_browser() {
 }
 
 #[test]
+fn equal_results_come_in_the_sites_order_newest_notice_first() {
+    let Some(modules) = checkers() else { return };
+    let _side_by_side = side_by_side();
+    // The index numbers the notices last, oldest first; the script ranks
+    // results of the same score as the site lists them: the campaign, the
+    // notices newest first, then the pages. Every document below has
+    // "i-HaTinh" in its title.
+    let dir = copy_site(&repo_root());
+    for (file, title, date) in [
+        (
+            "2026-05-20-mot.md",
+            "Nhắc cài i-HaTinh lần một",
+            "2026-05-20",
+        ),
+        (
+            "2026-06-10-hai.md",
+            "Nhắc cài i-HaTinh lần hai",
+            "2026-06-10",
+        ),
+    ] {
+        std::fs::write(
+            dir.path().join("content/notices").join(file),
+            format!("---\ntitle: {title}\ndate: {date}\n---\nNhắc lại.\n"),
+        )
+        .expect("a notice");
+    }
+    let site = build_dir(dir, &options());
+    assert!(!site.outcome.has_errors(), "{:?}", site.outcome.diagnostics);
+    let (port, _server) = serve(site.out());
+    let root = format!("http://127.0.0.1:{port}/");
+    let report = features(
+        &modules,
+        &[
+            "search".into(),
+            format!("{root}tim-kiem/"),
+            "hatinh".into(),
+            String::new(),
+        ],
+    );
+    let hrefs: Vec<String> = report[0]["hrefs"]
+        .as_array()
+        .expect("hrefs")
+        .iter()
+        .filter_map(|h| Some(h.as_str()?.strip_prefix(&root)?.to_string()))
+        .collect();
+    assert_eq!(
+        hrefs.get(..5),
+        Some(
+            &[
+                "chien-dich/i-hatinh/",
+                "van-ban/2026-06-10-hai/",
+                "van-ban/2026-06-02-959-ubnd-vhxh/",
+                "van-ban/2026-05-20-mot/",
+                "huong-dan-cai-dat-i-hatinh/",
+            ]
+            .map(String::from)[..]
+        ),
+        "{report:#}"
+    );
+}
+
+#[test]
 fn the_first_search_on_a_1000_notice_site_fetches_under_100_kb() {
     let Some(modules) = checkers() else { return };
     let _side_by_side = side_by_side();

@@ -385,3 +385,61 @@ fn a_save_through_a_temporary_file_is_still_a_small_rebuild() {
         rebuilt.made
     );
 }
+
+#[test]
+fn a_new_notice_moves_no_other_document_of_the_search_index() {
+    // 300 notices: 19 title chunks of 16 documents, 128 buckets.
+    let dir = synth_site(300, 2);
+    let root = dir.path();
+    let options = options();
+    let mut live = Live::new(root, &options);
+    let first = step(&mut live, root, &options, &[]);
+    let files = first.files.expect("built");
+    let count = |prefix: &str| files.keys().filter(|p| p.starts_with(prefix)).count();
+    let (chunks, buckets) = (count("tim-kiem/tai-lieu/"), count("tim-kiem/chi-muc/"));
+    assert_eq!(buckets, 128);
+    let index_files = |rebuilt: &Rebuilt, prefix: &str| -> Vec<String> {
+        let mut made: Vec<String> = rebuilt
+            .made
+            .iter()
+            .filter(|p| p.starts_with(prefix))
+            .cloned()
+            .collect();
+        made.sort();
+        made
+    };
+
+    // The newest notice is the index's last document: the last title chunk
+    // and the buckets of its own words are written again, nothing else.
+    let added = "content/notices/2026-11-23-moi.md";
+    fs::write(
+        root.join(added),
+        "---\ntitle: Lịch trực tết\ndate: 2026-11-23\n---\nTrực ban.\n",
+    )
+    .expect("write");
+    let rebuilt = step(&mut live, root, &options, &[added]);
+    let last = format!("tim-kiem/tai-lieu/{}.json", chunks - 1);
+    assert_eq!(
+        index_files(&rebuilt, "tim-kiem/tai-lieu/"),
+        std::slice::from_ref(&last)
+    );
+    let words = index_files(&rebuilt, "tim-kiem/chi-muc/").len();
+    assert!((1..=5).contains(&words), "{words} buckets for 4 words");
+
+    // Taken away again: the same files.
+    fs::remove_file(root.join(added)).expect("remove");
+    let removed = step(&mut live, root, &options, &[added]);
+    assert_eq!(index_files(&removed, "tim-kiem/tai-lieu/"), [last]);
+    assert!(index_files(&removed, "tim-kiem/chi-muc/").len() <= 5);
+
+    // One dated before every other renumbers them all, in one pass: the
+    // index still equals a build's (see `step`).
+    let oldest = "content/notices/2001-01-01-cu.md";
+    fs::write(
+        root.join(oldest),
+        "---\ntitle: Văn bản cũ\ndate: 2001-01-01\n---\nLưu trữ.\n",
+    )
+    .expect("write");
+    let renumbered = step(&mut live, root, &options, &[oldest]);
+    assert_eq!(index_files(&renumbered, "tim-kiem/tai-lieu/").len(), chunks);
+}

@@ -4,7 +4,8 @@
 //! index that `tim-kiem.js` reads piece by piece:
 //!
 //! - `tim-kiem/chi-muc.json`: how many documents, buckets and documents a
-//!   chunk holds;
+//!   chunk holds, and how many of the documents are campaigns (the first)
+//!   and notices (the last, oldest first: see [`docs`]);
 //! - `tim-kiem/chi-muc/B.json`: every word whose first three letters hash to
 //!   bucket B, each with its documents (`{"duong":[4,3]}`: gaps between
 //!   document numbers, doubled, plus 1 when the word is in the title);
@@ -46,6 +47,26 @@ struct Manifest {
     docs: usize,
     buckets: usize,
     chunk: usize,
+    /// The first documents are the campaigns.
+    campaigns: usize,
+    /// The last documents are the notices, oldest first.
+    notices: usize,
+}
+
+impl Manifest {
+    fn of(docs: &[Doc], buckets: usize) -> Manifest {
+        let campaigns = docs
+            .iter()
+            .take_while(|doc| matches!(doc, Doc::Campaign(_)))
+            .count();
+        Manifest {
+            docs: docs.len(),
+            buckets,
+            chunk: CHUNK,
+            campaigns,
+            notices: notice_numbers(docs).len(),
+        }
+    }
 }
 
 fn kinds(lang: Lang) -> (&'static str, &'static str, &'static str) {
@@ -68,26 +89,42 @@ pub(super) enum Doc<'a> {
     English,
 }
 
-/// Every searchable document, in the order the search page lists them:
-/// campaigns, notices (newest first, as the site orders them), pages, then
-/// the contacts, apps and English pages.
+/// Every searchable document, in the index's order: campaigns, pages, the
+/// contacts, apps and English pages, then the notices oldest first. A new
+/// notice (the newest) is the last document: the preview adds it without
+/// moving any other, so only its words' buckets and the last title chunk
+/// change. `tim-kiem.js` ranks ties in the site's order (see [`page`]).
 pub(super) fn docs<'a>(ctx: &Ctx<'a>) -> Vec<Doc<'a>> {
-    let site = ctx.site;
-    let notices = site
-        .notices
-        .iter()
-        .map(|n| &**n)
-        .filter(|n| ctx.drafts || !n.draft);
-    let apps = (!site.config.apps.is_empty()).then_some(Doc::Apps);
-    site.campaigns
+    let notices = ctx.visible_notices().rev().map(Doc::Notice);
+    ctx.site
+        .campaigns
         .iter()
         .map(Doc::Campaign)
-        .chain(notices.map(Doc::Notice))
-        .chain(site.pages.iter().map(Doc::Page))
+        .chain(others(ctx))
+        .chain(notices)
+        .collect()
+}
+
+/// The documents neither campaigns nor notices: pages, then the contacts,
+/// apps and English pages.
+fn others<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = Doc<'a>> + use<'a> {
+    let site = ctx.site;
+    let apps = (!site.config.apps.is_empty()).then_some(Doc::Apps);
+    site.pages
+        .iter()
+        .map(Doc::Page)
         .chain([Doc::Contacts])
         .chain(apps)
         .chain([Doc::English])
-        .collect()
+}
+
+/// Where the notices are among [`docs`]: after every other document.
+pub(super) fn notice_numbers(docs: &[Doc]) -> Range<usize> {
+    let first = docs
+        .iter()
+        .position(|doc| matches!(doc, Doc::Notice(_)))
+        .unwrap_or(docs.len());
+    first..docs.len()
 }
 
 /// How a document is listed on the search page.
@@ -257,22 +294,21 @@ pub fn html_text(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// The search page. Without script it lists every campaign and page and
-/// the newest notices (as many as a page of the notice list), then links
-/// to that list: a site of thousands of notices keeps a light page.
+/// The search page. Without script it lists every campaign, the newest
+/// notices (as many as a page of the notice list), every page, then links
+/// to the notice list: a site of thousands of notices keeps a light page.
+/// This is the site's order, which `tim-kiem.js` ranks ties in.
 pub fn page(ctx: &Ctx) -> SearchPage {
     let notices = ctx.visible_notices().count();
-    let mut shown = 0;
-    let items = docs(ctx)
-        .iter()
-        .filter(|doc| match doc {
-            Doc::Notice(_) => {
-                shown += 1;
-                shown <= routes::NOTICES_PER_PAGE
-            }
-            _ => true,
-        })
-        .map(|doc| item(ctx, doc))
+    let newest = ctx
+        .visible_notices()
+        .take(routes::NOTICES_PER_PAGE)
+        .map(Doc::Notice);
+    let campaigns = ctx.site.campaigns.iter().map(Doc::Campaign);
+    let items = campaigns
+        .chain(newest)
+        .chain(others(ctx))
+        .map(|doc| item(ctx, &doc))
         .collect();
     let count = format_int(ctx.lang, notices as i64);
     SearchPage {
@@ -328,11 +364,11 @@ pub fn postings_for(ctx: &Ctx) -> Postings {
 /// every file written.
 pub fn index_files(ctx: &Ctx, mut postings: Postings, sink: &dyn Sink) {
     let docs = docs(ctx);
-    let others: Vec<(u32, String)> = docs
+    let after_notices = notice_numbers(&docs).end;
+    let others: Vec<(u32, String)> = docs[after_notices..]
         .par_iter()
         .enumerate()
-        .filter(|(_, doc)| !matches!(doc, Doc::Campaign(_) | Doc::Notice(_)))
-        .map(|(id, doc)| (id as u32, text(ctx, doc)))
+        .map(|(k, doc)| ((after_notices + k) as u32, text(ctx, doc)))
         .collect();
     for (id, text) in others {
         let terms = postings.terms(&text);
@@ -346,7 +382,8 @@ pub fn index_files(ctx: &Ctx, mut postings: Postings, sink: &dyn Sink) {
     // Each chunk's rows made as it is written, not 100,000 at once.
     let rows =
         |range: Range<usize>| Cow::Owned(docs[range].iter().map(|doc| row_of(ctx, doc)).collect());
-    files_of(docs.len(), &postings, &rows, &all, sink);
+    let manifest = Manifest::of(&docs, postings.buckets());
+    files_of(&manifest, &postings, &rows, &all, sink);
 }
 
 /// The preview's index after a rebuild: `state` (empty on the first build)
@@ -396,27 +433,24 @@ pub fn update_index(
     };
     // Written from the rows kept, not from a copy of them.
     let rows = |range: Range<usize>| Cow::Borrowed(&current.rows()[range]);
-    files_of(docs.len(), &current.postings, &rows, &changed, sink);
+    let manifest = Manifest::of(&docs, buckets);
+    files_of(&manifest, &current.postings, &rows, &changed, sink);
     clock.lap("index: files");
 }
 
 /// The manifest, and the buckets and chunks in `changed`, each put as it is
 /// made (at 100,000 notices they are 56 MB).
 fn files_of<'a>(
-    docs: usize,
+    manifest: &Manifest,
     postings: &Postings,
     rows: &(dyn Fn(Range<usize>) -> Cow<'a, [Row]> + Sync),
     changed: &Changed,
     sink: &dyn Sink,
 ) {
-    let manifest = Manifest {
-        docs,
-        buckets: postings.buckets(),
-        chunk: CHUNK,
-    };
+    let docs = manifest.docs;
     sink.put(
         routes::SEARCH_INDEX.to_string(),
-        serde_json::to_vec(&manifest).unwrap_or_default(),
+        serde_json::to_vec(manifest).unwrap_or_default(),
     );
     let buckets: Vec<usize> = changed.buckets.iter().copied().collect();
     buckets

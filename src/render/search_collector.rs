@@ -3,10 +3,10 @@
 //! [`State::update`](crate::render::search_index::State::update).
 //!
 //! A build's lists are packed as gaps (see `doc_lists`), which needs each
-//! list's documents in order: the campaigns (numbered first) are given
-//! here, the notices as their pages come, each held back until those
-//! before it came (pages render a few hundred at a time, in order, so few
-//! wait), the documents after them by `search::index_files`.
+//! list's documents in order: the campaigns and pages (numbered first) are
+//! given here, the notices as their pages come (oldest first, as they are
+//! numbered), each held back until those before it came (pages render a
+//! few hundred at a time, in order, so few wait).
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -14,7 +14,9 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use crate::model::Notice;
 use crate::render::ctx::Ctx;
-use crate::render::search::{Doc, docs, notice_text, text};
+use rayon::prelude::*;
+
+use crate::render::search::{Doc, docs, notice_numbers, notice_text, text};
 use crate::render::search_index::{Postings, State, Terms};
 
 pub struct Collector<'s> {
@@ -41,16 +43,18 @@ struct InOrder {
 
 impl<'s> Collector<'s> {
     /// For a build, into `postings` (sized by `search::postings_for`): the
-    /// documents before the notices (the campaigns) are added now.
+    /// documents before the notices are added now.
     pub fn build(ctx: &Ctx<'s>, postings: &'s Postings) -> Collector<'s> {
         let docs = docs(ctx);
-        // The campaigns come first; the notices, if any, right after them.
-        let campaigns = docs
-            .iter()
-            .position(|doc| !matches!(doc, Doc::Campaign(_)))
-            .unwrap_or(docs.len());
-        for (id, doc) in docs[..campaigns].iter().enumerate() {
-            postings.push(id as u32, &postings.terms(&text(ctx, doc)));
+        // The notices come after every other document (few: the campaigns
+        // and pages), whose words are added now, in order.
+        let notices = notice_numbers(&docs);
+        let before: Vec<String> = docs[..notices.start]
+            .par_iter()
+            .map(|doc| text(ctx, doc))
+            .collect();
+        for (id, text) in before.iter().enumerate() {
+            postings.push(id as u32, &postings.terms(text));
         }
         let numbers = docs
             .iter()
@@ -61,7 +65,7 @@ impl<'s> Collector<'s> {
             })
             .collect();
         let queue = InOrder {
-            next: campaigns as u32,
+            next: notices.start as u32,
             waiting: BTreeMap::new(),
         };
         Collector {

@@ -2,9 +2,10 @@
 //! what they hold and how `tim-kiem.js` reads them), made so that a change
 //! touches few of them:
 //!
-//! - documents are numbered in the site's order (campaigns, notices newest
-//!   first, pages): a new notice renumbers those after it, which moves
-//!   every list in one pass without sorting again;
+//! - documents are numbered campaigns, pages, then notices oldest first
+//!   (see `search::docs`): a new notice is the last document and moves no
+//!   other; one dated earlier renumbers those after it, which moves the
+//!   end of every list in one pass without sorting again;
 //! - words are kept by bucket ([`Postings`]), each with the numbers of its
 //!   documents; a build adds a notice's words as its page is rendered and
 //!   keeps no text, the preview keeps each document's words ([`State`]) and
@@ -229,9 +230,16 @@ impl Postings {
     }
 
     /// Renumbers every list by `to` (old number → new, `None`: taken out),
-    /// which keeps the documents' order, so lists stay sorted. Returns the
-    /// buckets that changed.
+    /// which keeps the documents' order, so lists stay sorted. Only the
+    /// part of each list from the first document that moved is read (a
+    /// notice added among the oldest moves few). Returns the buckets that
+    /// changed.
     fn renumber(&mut self, to: &[Option<u32>]) -> BTreeSet<usize> {
+        let first = to
+            .iter()
+            .enumerate()
+            .position(|(o, n)| *n != Some(o as u32))
+            .unwrap_or(to.len()) as u32;
         self.shards
             .par_iter_mut()
             .enumerate()
@@ -239,17 +247,20 @@ impl Postings {
                 let shard = shard.get_mut().unwrap_or_else(PoisonError::into_inner);
                 let mut changed = false;
                 for list in shard.docs.open() {
-                    list.retain_mut(|p| match to.get((*p >> 1) as usize).copied().flatten() {
-                        Some(n) => {
-                            changed |= n != *p >> 1;
-                            *p = n << 1 | (*p & 1);
-                            true
+                    let start = list.partition_point(|p| p >> 1 < first);
+                    let mut kept = start;
+                    for at in start..list.len() {
+                        let p = list[at];
+                        match to.get((p >> 1) as usize).copied().flatten() {
+                            Some(n) => {
+                                changed |= n != p >> 1;
+                                list[kept] = n << 1 | (p & 1);
+                                kept += 1;
+                            }
+                            None => changed = true,
                         }
-                        None => {
-                            changed = true;
-                            false
-                        }
-                    });
+                    }
+                    list.truncate(kept);
                 }
                 changed.then_some(b)
             })

@@ -78,8 +78,16 @@
     return found;
   }
 
+  // A document's place in the site's order (campaigns, newest notices,
+  // pages); the index puts the notices last, oldest first.
+  function place(id) {
+    var m = manifest, first = m.docs - m.notices;
+    if (id >= first) { return m.campaigns + m.docs - 1 - id; }
+    return id < m.campaigns ? id : id + m.notices;
+  }
+
   // Every word of the query must be found; the best score first, then the
-  // site's order (campaigns, newest notices, pages).
+  // site's order.
   function search(words) {
     var lists = words.map(function (w) { return bucket(bucketOf(w)); });
     return Promise.all(lists).then(function (loaded) {
@@ -94,7 +102,7 @@
         total = both;
       });
       return Object.keys(total).map(Number)
-        .sort(function (a, b) { return total[b] - total[a] || a - b; });
+        .sort(function (a, b) { return total[b] - total[a] || place(a) - place(b); });
     });
   }
 
