@@ -45,7 +45,7 @@ use ctx::Ctx;
 
 use extras::{always_made, campaign_files, unreadable_static};
 pub use input::{Input, Part, RenderOptions, Sink, Wanted};
-use page::render_pages;
+use page::{notices_apart, render_pages};
 use plan::{jobs, part_outputs, sitemap_of};
 use search_collector::Collector;
 
@@ -158,8 +158,16 @@ pub fn render_some_to(
         (None, Some(Some(state))) => Collector::keep(state),
         (None, _) => unreachable!("a state was made above"),
     };
-    // The campaigns' share images take a while to draw: alongside the rest.
-    let (failures, ()) = rayon::join(
+    // The notices' pages first: the search index takes their words.
+    let (notice_jobs, other_jobs) = notices_apart(&jobs);
+    let tera = &theme.tera;
+    let mut failures = render_pages(&ctx, tera, &notice_jobs, wanted, sink, Some(&collector));
+    let fresh = collector.finish();
+    clock.lap("render: notice pages");
+    // Then the other pages alongside the files made from all of them: the
+    // index, the sitemap, and the campaigns' files (their share images
+    // take a while to draw).
+    let (pages, others) = rayon::join(
         || {
             made.into_par_iter()
                 .for_each(|(path, bytes)| sink.put(path, bytes));
@@ -170,53 +178,62 @@ pub fn render_some_to(
                     copied.err().map(|err| unreadable_static(&file, &err))
                 })
                 .collect();
-            failures.extend(render_pages(
-                &ctx,
-                &theme.tera,
-                &jobs,
-                wanted,
-                sink,
-                &collector,
-            ));
-            match feed::atom(&ctx, &theme.tera) {
+            failures.extend(render_pages(&ctx, tera, &other_jobs, wanted, sink, None));
+            match feed::atom(&ctx, tera) {
                 Ok(xml) => sink.put(feed::PATH.into(), xml),
                 Err(diag) => failures.push(*diag),
             }
             failures
         },
         || {
-            site.campaigns
-                .par_iter()
-                .filter(|c| wanted(Part::CampaignData(&c.id)))
-                .for_each(|c| campaign_files(&ctx, c, sink))
+            let ((), sitemap) = rayon::join(
+                || {
+                    site.campaigns
+                        .par_iter()
+                        .filter(|c| wanted(Part::CampaignData(&c.id)))
+                        .for_each(|c| campaign_files(&ctx, c, sink))
+                },
+                || sitemap_to(&ctx, theme, &jobs, wanted, sink),
+            );
+            match (build_postings, index) {
+                (Some(postings), _) => search::index_files(&ctx, postings, sink),
+                (None, Some(Some(state))) if wanted(Part::SearchIndex) => {
+                    search::update_index(&ctx, state, fresh, sink)
+                }
+                _ => {}
+            }
+            sitemap
         },
     );
+    failures.extend(pages);
+    failures.extend(others);
     for diag in failures {
         diags.push(diag);
     }
-    clock.lap("render: pages + campaign files");
-    if let (true, Some(base_url)) = (wanted(Part::Sitemap), ctx.base_url) {
-        let writer = match theme.is_built_in(sitemap::TEMPLATE) {
-            true => sitemap::Writer::BuiltIn,
-            false => sitemap::Writer::Theme(&theme.tera),
-        };
-        match sitemap_of(&ctx, writer, base_url, &jobs) {
-            Ok(xml) => sink.put(sitemap::PATH.into(), xml),
-            Err(diag) => diags.push(*diag),
-        }
-    }
-    clock.lap("render: sitemap");
-    // After the pages: each notice's words came from its page's body.
-    let fresh = collector.finish();
-    match (build_postings, index) {
-        (Some(postings), _) => search::index_files(&ctx, postings, sink),
-        (None, Some(Some(state))) if wanted(Part::SearchIndex) => {
-            search::update_index(&ctx, state, fresh, sink)
-        }
-        _ => {}
-    }
-    clock.lap("render: search index");
+    clock.lap("render: other pages, index, sitemap, campaign files");
     (!diags.has_errors()).then_some(outputs)
+}
+
+/// The sitemap, when wanted and there is a base URL; what failed.
+fn sitemap_to(
+    ctx: &Ctx,
+    theme: &theme::Theme,
+    jobs: &[plan::Job],
+    wanted: &Wanted,
+    sink: &dyn Sink,
+) -> Option<Diagnostic> {
+    let base_url = ctx.base_url.filter(|_| wanted(Part::Sitemap))?;
+    let writer = match theme.is_built_in(sitemap::TEMPLATE) {
+        true => sitemap::Writer::BuiltIn,
+        false => sitemap::Writer::Theme(&theme.tera),
+    };
+    match sitemap_of(ctx, writer, base_url, jobs) {
+        Ok(xml) => {
+            sink.put(sitemap::PATH.into(), xml);
+            None
+        }
+        Err(diag) => Some(*diag),
+    }
 }
 
 /// `--base-url` over the site's own.

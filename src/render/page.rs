@@ -14,28 +14,28 @@ use super::{frame, outreach, pages, routes, search, views, words};
 use crate::diagnostic::{Diagnostic, Severity, Text};
 use crate::model::Notice;
 
-/// Renders the pages `wanted` accepts, in parallel, into `sink`; returns
-/// what failed.
+/// Renders the pages `wanted` accepts, in parallel and in the order given,
+/// into `sink`; returns what failed. A notice's words go to `index`.
 pub(super) fn render_pages(
     ctx: &Ctx,
     tera: &tera::Tera,
-    jobs: &[Job],
+    jobs: &[&Job],
     wanted: &Wanted,
     sink: &dyn Sink,
-    index: &Collector,
+    index: Option<&Collector>,
 ) -> Vec<Diagnostic> {
     let words = tera::Value::from_serializable(words::words(ctx.lang));
     // The English page speaks English whatever the site's language.
     let english = tera::Value::from_serializable(&words::EN);
-    // A few hundred pages at a time, in order: the search index takes the
-    // notices' words in its order (oldest first) and holds back those that
-    // come early.
     // Those not wanted are left out first: a preview save makes a few
     // hundred of 10,000 pages, in one or two rounds.
-    let order: Vec<&Job> = index_order(jobs)
-        .into_iter()
+    let order: Vec<&Job> = jobs
+        .iter()
+        .copied()
         .filter(|job| job.kind.part().is_none_or(wanted))
         .collect();
+    // A few hundred pages at a time, in order: a build's search index takes
+    // the notices' words in its order and holds back those that come early.
     order
         .chunks(IN_ORDER)
         .flat_map(|chunk| {
@@ -63,21 +63,13 @@ pub(super) fn render_pages(
 /// core busy, few enough that the words held back stay small.
 const IN_ORDER: usize = 256;
 
-/// The jobs with the notices' pages oldest first, as the search index
-/// numbers them (the site lists them newest first).
-fn index_order<'j, 's>(jobs: &'j [Job<'s>]) -> Vec<&'j Job<'s>> {
-    let is_notice = |job: &Job| matches!(job.kind, PageKind::Notice(_));
-    let first = jobs.iter().position(is_notice).unwrap_or(jobs.len());
-    let end = jobs
-        .iter()
-        .rposition(is_notice)
-        .map_or(first, |last| last + 1);
-    let notices = jobs[first..end].iter().rev();
-    jobs[..first]
-        .iter()
-        .chain(notices)
-        .chain(&jobs[end..])
-        .collect()
+/// The notices' pages, oldest first as the search index numbers them (the
+/// site lists them newest first), and the other pages.
+pub(super) fn notices_apart<'j, 's>(jobs: &'j [Job<'s>]) -> (Vec<&'j Job<'s>>, Vec<&'j Job<'s>>) {
+    let is_notice = |job: &&Job| matches!(job.kind, PageKind::Notice(_));
+    let notices = jobs.iter().rev().filter(is_notice).collect();
+    let others = jobs.iter().filter(|job| !is_notice(job)).collect();
+    (notices, others)
 }
 
 fn render_job(
@@ -85,7 +77,7 @@ fn render_job(
     tera: &tera::Tera,
     words: &tera::Value,
     job: &Job,
-    index: &Collector,
+    index: Option<&Collector>,
 ) -> Result<Vec<u8>, Box<Diagnostic>> {
     let mut context = tera::Context::new();
     context.insert_value("t", words.clone());
@@ -116,7 +108,7 @@ fn fill_context(
     ctx: &Ctx,
     job: &Job,
     context: &mut tera::Context,
-    index: &Collector,
+    index: Option<&Collector>,
 ) -> Result<&'static str, Box<Diagnostic>> {
     let c = &ctx.site.config;
     let w = words::words(ctx.lang);
@@ -172,7 +164,9 @@ fn fill_context(
         PageKind::Notice(n) => {
             let (title, description) = own_texts(&job.kind).unwrap_or_default();
             let view = pages::notice(ctx, n, &ctx.body_of(n)?);
-            index.notice(n, &view.body_html);
+            if let Some(index) = index {
+                index.notice(n, &view.body_html);
+            }
             ("notice.html", title, description, value(&view))
         }
         PageKind::Free(p) => {
