@@ -158,15 +158,32 @@ pub fn render_some_to(
         (None, Some(Some(state))) => Collector::keep(state),
         (None, _) => unreachable!("a state was made above"),
     };
+    // The campaigns' files (their share images take a while to draw) are
+    // made alongside the pages: a build's alongside the notices' (drawn
+    // at the end, beside the whole index, they raised the peak by a
+    // quarter), the preview's alongside the pages a figure changes.
+    let preview = index.is_some();
+    let campaign_files = || {
+        site.campaigns
+            .par_iter()
+            .filter(|c| wanted(Part::CampaignData(&c.id)))
+            .for_each(|c| campaign_files(&ctx, c, sink))
+    };
     // The notices' pages first: the search index takes their words.
     let (notice_jobs, other_jobs) = notices_apart(&jobs);
     let tera = &theme.tera;
-    let mut failures = render_pages(&ctx, tera, &notice_jobs, wanted, sink, Some(&collector));
+    let (mut failures, ()) = rayon::join(
+        || render_pages(&ctx, tera, &notice_jobs, wanted, sink, Some(&collector)),
+        || {
+            if !preview {
+                campaign_files()
+            }
+        },
+    );
     let fresh = collector.finish();
     clock.lap("render: notice pages");
     // Then the other pages alongside the files made from all of them: the
-    // index, the sitemap, and the campaigns' files (their share images
-    // take a while to draw).
+    // index and the sitemap.
     let (pages, others) = rayon::join(
         || {
             made.into_par_iter()
@@ -188,10 +205,9 @@ pub fn render_some_to(
         || {
             let ((), sitemap) = rayon::join(
                 || {
-                    site.campaigns
-                        .par_iter()
-                        .filter(|c| wanted(Part::CampaignData(&c.id)))
-                        .for_each(|c| campaign_files(&ctx, c, sink))
+                    if preview {
+                        campaign_files()
+                    }
                 },
                 || sitemap_to(&ctx, theme, &jobs, wanted, sink),
             );
