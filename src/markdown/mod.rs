@@ -1,12 +1,14 @@
 //! Markdown bodies to safe HTML: CommonMark + tables + footnotes, headings
 //! given ids and shifted under the page's `h1`, raw HTML shown as text,
 //! pictures from the site's own files with their size, nesting capped;
-//! then an allow-list (ammonia) removes unsafe links and anything else.
+//! then an allow-list (ammonia's, see `clean`) removes unsafe links and
+//! anything else.
 //!
 //! Every step is linear in the length of the body (see `benches/markdown.rs`).
 //! [`check_body`] finds what a body's author must hear about, at its line.
 
 mod check;
+mod clean;
 mod events;
 mod raw_html;
 
@@ -57,6 +59,16 @@ pub fn render(markdown: &str) -> Rendered {
 /// Renders a Markdown body. Headings start at `h2` (the page's title is the
 /// `h1`) and get ids from their text; pictures `pictures` knows are shown.
 pub fn render_with(markdown: &str, pictures: Option<&Pictures>) -> Rendered {
+    let (html, links) = written(markdown, pictures);
+    Rendered {
+        html: sanitized(&html),
+        links,
+    }
+}
+
+/// A body's events written as HTML, not yet through the allow-list, and
+/// the links it holds.
+fn written(markdown: &str, pictures: Option<&Pictures>) -> (String, Vec<String>) {
     let neutral = raw_html::neutralize(markdown);
     let mut events: Vec<Event> = Parser::new_ext(&neutral.text, options()).collect();
     events::html_as_text(&mut events);
@@ -66,15 +78,20 @@ pub fn render_with(markdown: &str, pictures: Option<&Pictures>) -> Rendered {
     events::give_headings_ids(&mut events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Rendered {
-        html: sanitized(&alignment_as_class(html)),
-        links,
-    }
+    (alignment_as_class(html), links)
 }
 
-/// `html` through the allow-list, serialized straight into the string's
-/// buffer (`to_string` serialized into one, checked it and copied it).
+/// `html` through the allow-list: walked once when it is only what
+/// Markdown writes (see `clean`), through ammonia otherwise.
 fn sanitized(html: &str) -> String {
+    clean::clean(html, &URL_SCHEMES).unwrap_or_else(|| sanitized_by_ammonia(html))
+}
+
+/// The schemes a link or picture may have (relative addresses are kept).
+const URL_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+
+/// What [`sanitized`] gives for any HTML: through ammonia's parser.
+fn sanitized_by_ammonia(html: &str) -> String {
     let mut out = Vec::with_capacity(html.len() + html.len() / 8);
     if sanitizer().clean(html).write_to(&mut out).is_err() {
         return String::new();
@@ -170,7 +187,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     BUILDER.get_or_init(|| {
         let mut b = ammonia::Builder::default();
-        b.url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
+        b.url_schemes(HashSet::from(URL_SCHEMES))
             .link_rel(Some("noopener noreferrer"))
             .add_tag_attributes("h2", ["id"])
             .add_tag_attributes("h3", ["id"])
