@@ -203,6 +203,15 @@ pub fn render_some_to(
             failures
         },
         || {
+            // The index first: a build's words (the most it holds) are let
+            // go before the sitemap of every page is made.
+            match (build_postings, index) {
+                (Some(postings), _) => search::index_files(&ctx, postings, sink),
+                (None, Some(Some(state))) if wanted(Part::SearchIndex) => {
+                    search::update_index(&ctx, state, fresh, sink)
+                }
+                _ => {}
+            }
             let ((), sitemap) = rayon::join(
                 || {
                     if preview {
@@ -211,13 +220,6 @@ pub fn render_some_to(
                 },
                 || sitemap_to(&ctx, theme, &jobs, wanted, sink),
             );
-            match (build_postings, index) {
-                (Some(postings), _) => search::index_files(&ctx, postings, sink),
-                (None, Some(Some(state))) if wanted(Part::SearchIndex) => {
-                    search::update_index(&ctx, state, fresh, sink)
-                }
-                _ => {}
-            }
             sitemap
         },
     );
