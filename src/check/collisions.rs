@@ -2,7 +2,7 @@
 //! page, two notices whose names fold to the same slug… The URLs themselves
 //! are render's business (`render::routes::claims`); this only compares them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::check::reader::Checker;
@@ -34,7 +34,8 @@ pub fn check_collisions<'a>(
     // Hashed, with a list only where there is a clash: a 10,000-notice
     // site is checked on every rebuild of the preview.
     let claims = claims.into_iter();
-    let mut first: HashMap<String, Claim> = HashMap::with_capacity(claims.size_hint().0);
+    let mut first: foldhash::HashMap<String, Claim> =
+        foldhash::HashMap::with_capacity_and_hasher(claims.size_hint().0, Default::default());
     let mut clashes: BTreeMap<String, Vec<Claim>> = BTreeMap::new();
     for (url, who) in claims {
         match first.get(&url) {

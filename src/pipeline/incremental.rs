@@ -19,7 +19,7 @@
 //! every rebuild (see [`render::Part`]). The result is byte for byte what a
 //! full [`run`](super::run) makes, which the tests hold it to.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -311,7 +311,7 @@ fn assemble(
     fresh: Files,
     outputs: &[String],
 ) -> (SharedFiles, Vec<String>) {
-    let parts: HashSet<&str> = outputs.iter().map(String::as_str).collect();
+    let parts: foldhash::HashSet<&str> = outputs.iter().map(String::as_str).collect();
     let mut files = previous.cloned().unwrap_or_default();
     // Gone: neither a part's file (kept when not made) nor made now.
     let mut changed: Vec<String> = files
