@@ -1,5 +1,7 @@
 //! Tests of `search_index`: buckets, packed and open lists, updates.
 
+use std::path::PathBuf;
+
 use super::*;
 
 #[test]
